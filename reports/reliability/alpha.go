@@ -1,0 +1,181 @@
+package reliability
+
+import (
+	"math"
+	"slices"
+)
+
+// AlphaResult is Krippendorff's alpha with the quantities it is built from.
+type AlphaResult struct {
+	Alpha    float64 // 1 − Observed/Expected; 1 is perfect agreement, 0 chance
+	Observed float64 // observed disagreement D_o
+	Expected float64 // expected disagreement D_e, always > 0
+	Units    int     // pairable units: units with at least two values
+	Values   int     // pairable values n: all values in pairable units
+	Level    Level
+}
+
+// Alpha computes Krippendorff's alpha for reliability data with one row per
+// unit and one column per rater, by the coincidence-matrix method of
+// Krippendorff (2011). A missing value is math.NaN(); a row shorter than
+// others is missing its trailing raters. Units with fewer than two values
+// are not pairable and are ignored.
+//
+// It returns an error wrapping ErrInvalid for an invalid level, an infinite
+// value or, at the ratio level, a negative value; ErrInsufficientData when no
+// unit is pairable; and ErrNoVariation when every pairable value is the
+// same (or the values differ so little that expected disagreement underflows
+// to zero). Expected disagreement is then zero and alpha is undefined (0/0):
+// the data show agreement but cannot show reliability, so Alpha reports an
+// error rather than choosing a number.
+func Alpha(data [][]float64, level Level) (AlphaResult, error) {
+	if !level.valid() {
+		return AlphaResult{}, errorf(ErrInvalid, "unknown level %v", level)
+	}
+	if err := checkReliabilityData(data, level); err != nil {
+		return AlphaResult{}, err
+	}
+	cm := newCoincidences(data)
+	if cm.units == 0 {
+		return AlphaResult{}, errorf(ErrInsufficientData, "no unit has two or more values")
+	}
+	if len(cm.values) < 2 {
+		return AlphaResult{}, errorf(ErrNoVariation,
+			"every pairable value is %v: alpha is undefined", cm.values[0])
+	}
+	delta := level.distance(cm)
+	r := AlphaResult{
+		Observed: cm.observed(delta),
+		Expected: cm.expected(delta),
+		Units:    cm.units,
+		Values:   int(cm.n),
+		Level:    level,
+	}
+	if !isFinite(r.Observed) || !isFinite(r.Expected) {
+		return AlphaResult{}, errorf(ErrInvalid, "values too large: disagreement overflows")
+	}
+	if r.Expected == 0 { // distinct values whose δ² underflows, such as 0 and 1e-300
+		return AlphaResult{}, errorf(ErrNoVariation, "values differ too little: expected disagreement underflows to 0")
+	}
+	r.Alpha = 1 - r.Observed/r.Expected
+	return r, nil
+}
+
+// checkReliabilityData rejects infinite values, and negative values at the
+// ratio level, where ((c−k)/(c+k))² is not a distance.
+func checkReliabilityData(data [][]float64, level Level) error {
+	for i, row := range data {
+		for j, x := range row {
+			switch {
+			case math.IsInf(x, 0):
+				return errorf(ErrInvalid, "unit %d, rater %d: value %v is not a finite number", i+1, j+1, x)
+			case level == Ratio && x < 0:
+				return errorf(ErrInvalid, "unit %d, rater %d: negative value %v at the ratio level", i+1, j+1, x)
+			}
+		}
+	}
+	return nil
+}
+
+// coincidences is the coincidence matrix of the pairable values: o_ck is the
+// number of c–k pairs of values within units, each unit u with m_u values
+// contributing its m_u(m_u−1) ordered pairs with weight 1/(m_u−1).
+type coincidences struct {
+	values []float64 // distinct pairable values, ascending
+	counts []float64 // n_c = Σ_k o_ck, the marginal frequency of values[c]
+	cells  []cell    // the non-zero o_ck, ordered by c then k
+	n      float64   // Σ_c n_c, the number of pairable values
+	units  int       // number of pairable units
+}
+
+// cell is one non-zero entry o_ck of a coincidence matrix.
+type cell struct {
+	c, k int
+	o    float64
+}
+
+// newCoincidences builds the coincidence matrix of data, ignoring NaN.
+func newCoincidences(data [][]float64) *coincidences {
+	cm := &coincidences{}
+	var units [][]float64
+	for _, row := range data {
+		u := slices.DeleteFunc(slices.Clone(row), math.IsNaN)
+		if len(u) >= 2 {
+			units = append(units, u)
+			cm.values = append(cm.values, u...)
+		}
+	}
+	cm.units = len(units)
+	slices.Sort(cm.values)
+	cm.values = slices.Compact(cm.values)
+	index := make(map[float64]int, len(cm.values))
+	for i, v := range cm.values {
+		index[v] = i
+	}
+	cm.counts = make([]float64, len(cm.values))
+	o := make(map[[2]int]float64)
+	for _, u := range units {
+		addUnit(o, u, index)
+		for _, v := range u {
+			cm.counts[index[v]]++ // n_c, counted rather than summed from o
+		}
+		cm.n += float64(len(u))
+	}
+	cm.collect(o)
+	return cm
+}
+
+// addUnit adds one pairable unit's pairs to the sparse matrix o. A unit in
+// which value c occurs n_uc times contributes n_uc·n_uk/(m_u−1) to o_ck for
+// c ≠ k and n_uc(n_uc−1)/(m_u−1) to o_cc.
+func addUnit(o map[[2]int]float64, u []float64, index map[float64]int) {
+	inUnit := make(map[int]float64, len(u))
+	for _, v := range u {
+		inUnit[index[v]]++
+	}
+	w := 1 / float64(len(u)-1)
+	for c, nc := range inUnit {
+		for k, nk := range inUnit {
+			if c == k {
+				o[[2]int{c, c}] += nc * (nc - 1) * w
+			} else {
+				o[[2]int{c, k}] += nc * nk * w
+			}
+		}
+	}
+}
+
+// collect stores the entries of o as cells ordered by c then k. The order
+// makes every later sum independent of map order, so the same data always
+// give bit-identical results.
+func (cm *coincidences) collect(o map[[2]int]float64) {
+	for key, v := range o {
+		cm.cells = append(cm.cells, cell{c: key[0], k: key[1], o: v})
+	}
+	slices.SortFunc(cm.cells, func(a, b cell) int {
+		if a.c != b.c {
+			return a.c - b.c
+		}
+		return a.k - b.k
+	})
+}
+
+// observed returns D_o = (1/n) Σ_c Σ_k o_ck δ²_ck.
+func (cm *coincidences) observed(delta func(c, k int) float64) float64 {
+	var sum float64
+	for _, e := range cm.cells {
+		sum += e.o * delta(e.c, e.k)
+	}
+	return sum / cm.n
+}
+
+// expected returns D_e = 1/(n(n−1)) Σ_c Σ_k n_c n_k δ²_ck.
+func (cm *coincidences) expected(delta func(c, k int) float64) float64 {
+	var sum float64
+	for c := range cm.counts {
+		for k := c + 1; k < len(cm.counts); k++ {
+			sum += 2 * cm.counts[c] * cm.counts[k] * delta(c, k)
+		}
+	}
+	return sum / (cm.n * (cm.n - 1))
+}
