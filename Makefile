@@ -1,0 +1,36 @@
+# make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080
+# make test  – find or start PostgreSQL and run every test
+# make bench – the Go benchmarks behind the figures in README.md
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+BIN := bin/awardd
+DB := .ci/postgres.sh
+
+.PHONY: run test bench build vet fmt clean-db
+
+build:
+	$(GO) build -o $(BIN) ./cmd/awardd
+
+run: build
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr :8080
+
+test:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) vet ./... && $(GO) test -count=1 ./...
+
+bench:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
+
+fmt:
+	gofmt -l -w $$(git ls-files '*.go')
+
+# clean-db stops the private cluster and deletes it.
+clean-db:
+	d=$$(readlink -f .data/cluster || true); \
+	if [ -n "$$d" ] && [ -f "$$d/PG_VERSION" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then runuser -u postgres -- pg_ctl -D "$$d" stop -m fast || true; \
+	  else pg_ctl -D "$$d" stop -m fast || true; fi; \
+	  rm -rf "$$d"; fi; rm -rf .data

@@ -1,0 +1,98 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/store"
+)
+
+func (s *schema) accountMutations(mutation graphql.Fields) {
+	mutation["signUp"] = &graphql.Field{Type: nonNull(s.session),
+		Description: "Creates an applicant with a new organisation and logs them in.",
+		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("SignUpInput",
+			graphql.InputObjectConfigFieldMap{
+				"email":        {Type: graphql.NewNonNull(graphql.String)},
+				"name":         {Type: graphql.NewNonNull(graphql.String)},
+				"password":     {Type: graphql.NewNonNull(graphql.String), Description: "At least 12 characters."},
+				"organisation": {Type: graphql.NewNonNull(s.organisationIn)},
+			}))}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			in := input(p)
+			nu := store.NewUser{Email: str(in, "email"), Name: str(in, "name"), Password: str(in, "password")}
+			org, _ := in["organisation"].(map[string]any)
+			if _, _, err := s.db.SignUp(p.Context, nu, organisationInput(org)); err != nil {
+				return nil, err
+			}
+			return s.db.Login(p.Context, nu.Email, nu.Password)
+		}}
+	mutation["login"] = &graphql.Field{Type: nonNull(s.session),
+		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error.",
+		Args: graphql.FieldConfigArgument{
+			"email":    {Type: graphql.NewNonNull(graphql.String)},
+			"password": {Type: graphql.NewNonNull(graphql.String)},
+		},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			return s.db.Login(p.Context, str(p.Args, "email"), str(p.Args, "password"))
+		}}
+	mutation["logout"] = &graphql.Field{Type: nonNull(graphql.Boolean), Description: "Revokes the caller's token.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			token := tokenFrom(p.Context)
+			if token == "" {
+				return false, nil
+			}
+			return true, s.db.Logout(p.Context, token)
+		}}
+	mutation["createUser"] = &graphql.Field{Type: nonNull(s.user), Description: "Creates a user of any role; admins only.",
+		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateUserInput",
+			graphql.InputObjectConfigFieldMap{
+				"email":           {Type: graphql.NewNonNull(graphql.String)},
+				"name":            {Type: graphql.NewNonNull(graphql.String)},
+				"password":        {Type: graphql.NewNonNull(graphql.String)},
+				"role":            {Type: graphql.NewNonNull(s.role)},
+				"organisationIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))},
+			}))}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			in := input(p)
+			orgs, err := idList("organisationIds", in["organisationIds"])
+			if err != nil {
+				return nil, err
+			}
+			role, _ := in["role"].(store.Role)
+			return s.db.CreateUser(p.Context, store.NewUser{Email: str(in, "email"), Name: str(in, "name"),
+				Password: str(in, "password"), Role: role, OrganisationIDs: orgs})
+		}}
+	s.membershipMutations(mutation)
+}
+
+func (s *schema) membershipMutations(mutation graphql.Fields) {
+	args := graphql.FieldConfigArgument{
+		"organisationId": {Type: graphql.NewNonNull(graphql.ID)},
+		"userId":         {Type: graphql.NewNonNull(graphql.ID)},
+	}
+	change := func(fn func(p graphql.ResolveParams, org, user int64) error) graphql.FieldResolveFn {
+		return func(p graphql.ResolveParams) (any, error) {
+			org, err := idArg(p, "organisationId")
+			if err != nil {
+				return nil, err
+			}
+			user, err := idArg(p, "userId")
+			if err != nil {
+				return nil, err
+			}
+			if err := fn(p, org, user); err != nil {
+				return nil, err
+			}
+			return loadersFrom(p.Context).orgs.load(p.Context, org), nil
+		}
+	}
+	mutation["addMember"] = &graphql.Field{Type: s.organisation, Args: args,
+		Description: "Makes an applicant a member of an organisation; admins only.",
+		Resolve: change(func(p graphql.ResolveParams, org, user int64) error {
+			return s.db.AddMember(p.Context, org, user)
+		})}
+	mutation["removeMember"] = &graphql.Field{Type: s.organisation, Args: args,
+		Description: "Ends a membership; admins only.",
+		Resolve: change(func(p graphql.ResolveParams, org, user int64) error {
+			return s.db.RemoveMember(p.Context, org, user)
+		})}
+}

@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"time"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/store"
+)
+
+func (s *schema) cycleType() *graphql.Object {
+	return graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Cycle",
+		Description: "One year of an award: deadlines, phase and jury settings.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":                   {Type: nonNull(graphql.ID)},
+				"year":                 {Type: nonNull(graphql.Int)},
+				"title":                {Type: nonNull(graphql.String)},
+				"opensAt":              {Type: nonNull(graphql.DateTime)},
+				"closesAt":             {Type: nonNull(graphql.DateTime), Description: "Applications close."},
+				"scoringClosesAt":      {Type: nonNull(graphql.DateTime), Description: "Jurors' scores close."},
+				"phase":                {Type: nonNull(s.phase)},
+				"scoreVisibility":      {Type: nonNull(s.visibility)},
+				"aggregation":          {Type: nonNull(s.aggregation)},
+				"jurorsPerApplication": {Type: nonNull(graphql.Int)},
+				"template":             {Type: s.template},
+				"version":              {Type: nonNull(graphql.Int)},
+				"createdAt":            {Type: nonNull(graphql.DateTime)},
+				"award": {Type: s.award, Resolve: func(p graphql.ResolveParams) (any, error) {
+					return loadersFrom(p.Context).awards.load(p.Context, p.Source.(*store.Cycle).AwardID), nil
+				}},
+				"results": {Type: listOf(s.result),
+					Description: "Winners, finalists and honourable mentions; public once the cycle is PUBLISHED, empty before.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						return loadersFrom(p.Context).resultsByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
+					}},
+				"criteria": {Type: listOf(s.criterion), Description: "Every criterion, categories and items, in order.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						return loadersFrom(p.Context).criteriaByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
+					}},
+			}
+		}),
+	})
+}
+
+func (s *schema) resultType() *graphql.Object {
+	return graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Result",
+		Description: "A published outcome: the organisation, its application and the jury's citation.",
+		Fields: graphql.Fields{
+			"applicationId":    {Type: nonNull(graphql.ID)},
+			"applicationTitle": {Type: nonNull(graphql.String)},
+			"organisationName": {Type: nonNull(graphql.String)},
+			"municipalityCode": {Type: graphql.String},
+			"decision":         {Type: nonNull(s.decision)},
+			"citation":         {Type: nonNull(graphql.String)},
+		},
+	})
+}
+
+func (s *schema) cycleSettingsFields() graphql.InputObjectConfigFieldMap {
+	return graphql.InputObjectConfigFieldMap{
+		"title":                {Type: graphql.NewNonNull(graphql.String)},
+		"opensAt":              {Type: graphql.NewNonNull(graphql.DateTime)},
+		"closesAt":             {Type: graphql.NewNonNull(graphql.DateTime)},
+		"scoringClosesAt":      {Type: graphql.NewNonNull(graphql.DateTime)},
+		"scoreVisibility":      {Type: s.visibility, Description: "Default AFTER_OWN_SUBMISSION."},
+		"aggregation":          {Type: s.aggregation, Description: "Default MEAN."},
+		"jurorsPerApplication": {Type: graphql.Int, Description: "Default 3."},
+	}
+}
+
+func cycleSettings(m map[string]any) store.CycleSettings {
+	t := func(name string) time.Time { v, _ := m[name].(time.Time); return v }
+	return store.CycleSettings{Title: str(m, "title"), OpensAt: t("opensAt"), ClosesAt: t("closesAt"),
+		ScoringClosesAt: t("scoringClosesAt"), ScoreVisibility: str(m, "scoreVisibility"),
+		Aggregation: str(m, "aggregation"), JurorsPerApplication: integer(m, "jurorsPerApplication")}
+}
+
+func (s *schema) cycleFields(query, mutation graphql.Fields) {
+	query["cycle"] = &graphql.Field{Type: s.cycle,
+		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, err := idArg(p, "id")
+			if err != nil {
+				return nil, err
+			}
+			return loadersFrom(p.Context).cycles.load(p.Context, id), nil
+		}}
+	query["templates"] = &graphql.Field{Type: listOf(s.template), Description: "The cycle templates.",
+		Resolve: func(p graphql.ResolveParams) (any, error) { return store.TemplateNames(), nil }}
+	create := s.cycleSettingsFields()
+	create["awardId"] = &graphql.InputObjectFieldConfig{Type: graphql.NewNonNull(graphql.ID)}
+	create["year"] = &graphql.InputObjectFieldConfig{Type: graphql.NewNonNull(graphql.Int)}
+	create["template"] = &graphql.InputObjectFieldConfig{Type: s.template,
+		Description: "Start from LEAN_PRIZE, EFQM_2020 or BALDRIGE criteria."}
+	mutation["createCycle"] = &graphql.Field{Type: nonNull(s.cycle), Description: "Creates a cycle in DRAFT; admins only.",
+		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateCycleInput", create))}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			in := input(p)
+			award, err := parseID("awardId", in["awardId"])
+			if err != nil {
+				return nil, err
+			}
+			return s.db.CreateCycle(p.Context, store.CycleInput{AwardID: award, Year: integer(in, "year"),
+				Template: str(in, "template"), CycleSettings: cycleSettings(in)})
+		}}
+	s.cycleChangeMutations(mutation)
+}
+
+func (s *schema) cycleChangeMutations(mutation graphql.Fields) {
+	mutation["updateCycle"] = &graphql.Field{Type: nonNull(s.cycle), Description: "Admins only.",
+		Args: graphql.FieldConfigArgument{
+			"id":      {Type: graphql.NewNonNull(graphql.ID)},
+			"version": {Type: graphql.NewNonNull(graphql.Int)},
+			"input":   {Type: graphql.NewNonNull(inputObject("CycleSettingsInput", s.cycleSettingsFields()))},
+		},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, err := idArg(p, "id")
+			if err != nil {
+				return nil, err
+			}
+			return s.db.UpdateCycle(p.Context, id, integer(p.Args, "version"), cycleSettings(input(p)))
+		}}
+	mutation["advanceCycle"] = &graphql.Field{Type: nonNull(s.cycle),
+		Description: "Moves a cycle to the next phase (DRAFT → OPEN → CLOSED → SCORING → CONSENSUS → DECIDED → PUBLISHED); admins only.",
+		Args: graphql.FieldConfigArgument{
+			"id":      {Type: graphql.NewNonNull(graphql.ID)},
+			"version": {Type: graphql.NewNonNull(graphql.Int)},
+			"to":      {Type: graphql.NewNonNull(s.phase)},
+		},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, err := idArg(p, "id")
+			if err != nil {
+				return nil, err
+			}
+			to, _ := p.Args["to"].(store.Phase)
+			return s.db.AdvanceCycle(p.Context, id, integer(p.Args, "version"), to)
+		}}
+}

@@ -1,0 +1,42 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/store"
+)
+
+// enum makes an enum type whose values are the given strings, converted
+// to T when read and written.
+func enum[T ~string](name, desc string, values ...T) *graphql.Enum {
+	vals := graphql.EnumValueConfigMap{}
+	for _, v := range values {
+		vals[string(v)] = &graphql.EnumValueConfig{Value: v}
+	}
+	return graphql.NewEnum(graphql.EnumConfig{Name: name, Description: desc, Values: vals})
+}
+
+type enums struct {
+	role, orgKind, sector, phase, visibility, aggregation, status, eligibility, direction, template, decision *graphql.Enum
+}
+
+func newEnums() enums {
+	return enums{
+		role:    enum("Role", "What a user may do.", store.RoleAdmin, store.RoleJuror, store.RoleApplicant),
+		orgKind: enum("OrganisationKind", "", "MUNICIPALITY", "DISTRICT", "REGION", "AGENCY", "COMPANY", "OTHER"),
+		sector:  enum("Sector", "", "PUBLIC", "PRIVATE"),
+		phase: enum("Phase", "Where a cycle stands; phases move forward one step at a time.",
+			store.Phases...),
+		visibility: enum("ScoreVisibility", "When a juror sees other jurors' scores on the same application.",
+			"NEVER", "AFTER_OWN_SUBMISSION", "ALWAYS"),
+		aggregation: enum("Aggregation", "How jurors' scores on a criterion are combined.", "MEAN", "MEDIAN"),
+		status:      enum("ApplicationStatus", "", store.StatusDraft, store.StatusSubmitted, store.StatusWithdrawn),
+		eligibility: enum("Eligibility", "The secretariat's screening of a submitted application.",
+			"PENDING", "ELIGIBLE", "NOT_ELIGIBLE"),
+		direction: enum("Direction", "Whether lower or higher values of an indicator are better.",
+			"LOWER_IS_BETTER", "HIGHER_IS_BETTER"),
+		decision: enum("Decision", "The jury's decision on an application; several winners may share a prize.",
+			"WINNER", "FINALIST", "HONOURABLE_MENTION", "NOT_SELECTED"),
+		template: enum("CycleTemplate", "Criteria a new cycle can start from.", store.TemplateNames()...),
+	}
+}

@@ -1,0 +1,212 @@
+package graph_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/leanforum/awards/graph"
+	"github.com/leanforum/awards/store"
+	"github.com/leanforum/awards/store/storetest"
+)
+
+// env is a real handler over a fresh database, driven through HTTP.
+type env struct {
+	t    testing.TB
+	db   *store.DB
+	h    http.Handler
+	logs *logCapture
+}
+
+func newEnv(t testing.TB) *env {
+	t.Helper()
+	db := storetest.MustOpenDB(t)
+	logs := &logCapture{}
+	h, err := graph.NewHandler(db, graph.Options{Log: slog.New(logs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{t: t, db: db, h: h, logs: logs}
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type result struct {
+	t      testing.TB
+	Status int
+	Data   map[string]any `json:"data"`
+	Errors []gqlError     `json:"errors"`
+}
+
+// gql posts a GraphQL request with an optional bearer token.
+func (e *env) gql(token, query string, vars map[string]any) *result {
+	e.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req := httptest.NewRequest("POST", "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	r := &result{t: e.t, Status: rec.Code}
+	if err := json.Unmarshal(rec.Body.Bytes(), r); err != nil {
+		e.t.Fatalf("response is not JSON: %v: %s", err, rec.Body.String())
+	}
+	return r
+}
+
+// ok fails the test when the request had errors.
+func (r *result) ok() *result {
+	r.t.Helper()
+	if len(r.Errors) > 0 || r.Status != 200 {
+		r.t.Fatalf("request failed (%d): %+v", r.Status, r.Errors)
+	}
+	return r
+}
+
+// code is the first error's extensions.code, or "".
+func (r *result) code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// wantCode fails unless the first error has code.
+func (r *result) wantCode(code string) *result {
+	r.t.Helper()
+	if r.code() != code {
+		r.t.Fatalf("error code = %q (%+v), want %s", r.code(), r.Errors, code)
+	}
+	return r
+}
+
+// get walks a dotted path through the data: "createApplication.id".
+func (r *result) get(path string) any {
+	r.t.Helper()
+	var v any = r.Data
+	for _, k := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			r.t.Fatalf("path %s: %v is not an object", path, v)
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func (r *result) str(path string) string { return fmt.Sprint(r.get(path)) }
+
+func (r *result) num(path string) int { f, _ := r.get(path).(float64); return int(f) }
+
+// admin creates an admin and returns its token.
+func (e *env) admin() string {
+	e.t.Helper()
+	email := fmt.Sprintf("admin%d@example.se", time.Now().UnixNano())
+	if _, err := e.db.CreateAdmin(context.Background(), email, "Admin", "admin password 1234"); err != nil {
+		e.t.Fatal(err)
+	}
+	return e.login(email, "admin password 1234")
+}
+
+func (e *env) login(email, password string) string {
+	e.t.Helper()
+	return e.gql("", `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+		map[string]any{"e": email, "p": password}).ok().str("login.token")
+}
+
+// signUp creates an applicant with a new organisation; it returns the
+// token and the organisation's id.
+func (e *env) signUp(email, org string) (string, string) {
+	e.t.Helper()
+	r := e.gql("", `mutation($in: SignUpInput!) { signUp(input: $in) { token organisations { id } } }`,
+		map[string]any{"in": map[string]any{"email": email, "name": "Applicant", "password": "applicant password",
+			"organisation": map[string]any{"name": org, "kind": "MUNICIPALITY", "sector": "PUBLIC"}}}).ok()
+	orgs := r.get("signUp.organisations").([]any)
+	return r.str("signUp.token"), fmt.Sprint(orgs[0].(map[string]any)["id"])
+}
+
+func (e *env) juror(adminToken, email string) string {
+	e.t.Helper()
+	e.gql(adminToken, `mutation($in: CreateUserInput!) { createUser(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"email": email, "name": "Juror", "password": "juror password 12",
+			"role": "JUROR"}}).ok()
+	return e.login(email, "juror password 12")
+}
+
+// cycle is an award cycle made by openCycle.
+type cycle struct {
+	id, awardID string
+	version     int
+	criteria    []string
+}
+
+// openCycle creates an award with a LEAN_PRIZE cycle and opens it.
+func (e *env) openCycle(adminToken string, year int) cycle {
+	e.t.Helper()
+	award := e.gql(adminToken, `mutation($n: String!) { createAward(name: $n) { id } }`,
+		map[string]any{"n": fmt.Sprintf("Svenska Leanpriset %d", year)}).ok().str("createAward.id")
+	now := time.Now().UTC()
+	r := e.gql(adminToken, `mutation($in: CreateCycleInput!) { createCycle(input: $in) { id version criteria { id } } }`,
+		map[string]any{"in": map[string]any{"awardId": award, "year": year, "title": "Leanpriset", "template": "LEAN_PRIZE",
+			"opensAt": now.Add(-time.Hour).Format(time.RFC3339), "closesAt": now.Add(48 * time.Hour).Format(time.RFC3339),
+			"scoringClosesAt": now.Add(96 * time.Hour).Format(time.RFC3339)}}).ok()
+	c := cycle{id: r.str("createCycle.id"), awardID: award, version: r.num("createCycle.version")}
+	for _, k := range r.get("createCycle.criteria").([]any) {
+		c.criteria = append(c.criteria, fmt.Sprint(k.(map[string]any)["id"]))
+	}
+	c.version = e.advance(adminToken, c.id, c.version, "OPEN")
+	return c
+}
+
+// advance moves a cycle on and returns its new version.
+func (e *env) advance(adminToken, id string, version int, to string) int {
+	e.t.Helper()
+	return e.gql(adminToken, `mutation($id: ID!, $v: Int!, $to: Phase!) { advanceCycle(id: $id, version: $v, to: $to) { version } }`,
+		map[string]any{"id": id, "v": version, "to": to}).ok().num("advanceCycle.version")
+}
+
+// logCapture is a slog handler that keeps the records.
+type logCapture struct {
+	mu      sync.Mutex
+	records []slog.Record
+}
+
+func (l *logCapture) Enabled(context.Context, slog.Level) bool { return true }
+func (l *logCapture) Handle(_ context.Context, r slog.Record) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.records = append(l.records, r.Clone())
+	return nil
+}
+func (l *logCapture) WithAttrs([]slog.Attr) slog.Handler { return l }
+func (l *logCapture) WithGroup(string) slog.Handler      { return l }
+
+// lastStatements is the statement count logged for the last request.
+func (l *logCapture) lastStatements() int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var n int64 = -1
+	for _, r := range l.records {
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "statements" {
+				n = a.Value.Int64()
+			}
+			return true
+		})
+	}
+	return n
+}

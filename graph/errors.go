@@ -1,0 +1,70 @@
+package graph
+
+import (
+	"errors"
+	"log/slog"
+
+	"github.com/graphql-go/graphql/gqlerrors"
+
+	"github.com/leanforum/awards/store"
+)
+
+// formatErrors turns execution errors into what clients see: a domain
+// error keeps its message and gains extensions.code (and field); a GraphQL
+// error about the document or variables is INVALID; anything else is
+// "internal error" with the request id, and the full error goes to the log.
+func formatErrors(errs []gqlerrors.FormattedError, requestID string, log *slog.Logger) []gqlerrors.FormattedError {
+	out := make([]gqlerrors.FormattedError, len(errs))
+	for i, e := range errs {
+		out[i] = formatError(e, originalError(e), requestID, log)
+	}
+	return out
+}
+
+// formatError describes e, whose underlying error is orig (nil for an
+// error graphql-go raised about the document or variables).
+func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *slog.Logger) gqlerrors.FormattedError {
+	var se *store.Error
+	switch {
+	case orig == nil:
+		e.Extensions = map[string]any{"code": store.Invalid}
+	case errors.As(orig, &se) && se.Code != store.Internal:
+		e.Message = se.Message
+		e.Extensions = map[string]any{"code": se.Code}
+		if se.Field != "" {
+			e.Extensions["field"] = se.Field
+		}
+	default:
+		log.Error("internal error", "request_id", requestID, "path", e.Path, "err", orig)
+		e.Message = "internal error"
+		e.Extensions = map[string]any{"code": store.Internal, "requestId": requestID}
+	}
+	return e
+}
+
+// originalError digs through the layers graphql-go wraps around a
+// resolver's error (thunk errors come back wrapped more than once).
+func originalError(e gqlerrors.FormattedError) error {
+	err := e.OriginalError()
+	for err != nil {
+		switch x := err.(type) {
+		case *gqlerrors.Error:
+			if x.OriginalError == nil {
+				return nil
+			}
+			err = x.OriginalError
+		case gqlerrors.FormattedError:
+			err = x.OriginalError()
+		case *gqlerrors.FormattedError:
+			err = x.OriginalError()
+		default:
+			return err
+		}
+	}
+	return nil
+}
+
+// requestError is a response-level error before execution.
+func requestError(code store.Code, msg string) gqlerrors.FormattedError {
+	return gqlerrors.FormattedError{Message: msg, Extensions: map[string]any{"code": code}}
+}

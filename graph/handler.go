@@ -1,0 +1,189 @@
+package graph
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+
+	"github.com/leanforum/awards/graph/graphiql"
+	"github.com/leanforum/awards/store"
+)
+
+// MaxBodyBytes is the largest GraphQL request body accepted.
+const MaxBodyBytes = 64 << 10
+
+// Options configure a Handler.
+type Options struct {
+	// Log receives one line per request and every internal error.
+	Log *slog.Logger
+	// RequestTimeout bounds each request, database work included (10 s
+	// when zero).
+	RequestTimeout time.Duration
+}
+
+// Handler serves the API: POST /graphql, GraphiQL on GET /graphql,
+// /healthz and /readyz.
+type Handler struct {
+	db     *store.DB
+	schema graphql.Schema
+	opts   Options
+	mux    *http.ServeMux
+}
+
+// NewHandler builds the schema and routes over db.
+func NewHandler(db *store.DB, opts Options) (*Handler, error) {
+	s, err := newSchema(db)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	if opts.RequestTimeout == 0 {
+		opts.RequestTimeout = 10 * time.Second
+	}
+	h := &Handler{db: db, schema: s, opts: opts, mux: http.NewServeMux()}
+	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
+	h.mux.HandleFunc("GET /graphql", graphiql.ServePage)
+	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
+	h.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	h.mux.HandleFunc("GET /readyz", h.serveReady)
+	return h, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+
+func (h *Handler) serveReady(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := h.db.Ping(ctx); err != nil {
+		http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n"))
+}
+
+// request is the body of POST /graphql.
+type request struct {
+	Query         string         `json:"query"`
+	Variables     map[string]any `json:"variables"`
+	OperationName string         `json:"operationName"`
+}
+
+// response is what POST /graphql answers.
+type response struct {
+	Data   any                        `json:"data,omitempty"`
+	Errors []gqlerrors.FormattedError `json:"errors,omitempty"`
+}
+
+func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(r.Context(), h.opts.RequestTimeout)
+	defer cancel()
+	ctx, counter := store.WithStatementCounter(ctx)
+	rid := newRequestID()
+	status, resp := h.execute(ctx, r, rid)
+	writeJSON(w, status, resp)
+	h.opts.Log.Info("graphql", "request_id", rid, "status", status, "errors", len(resp.Errors),
+		"statements", counter.Count(), "duration_ms", time.Since(start).Milliseconds())
+}
+
+// execute runs one request and returns the HTTP status and the answer.
+func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int, *response) {
+	req, status, err := readRequest(r)
+	if err != nil {
+		return status, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
+	}
+	ctx, err = h.authenticate(ctx, r)
+	if err != nil {
+		status := http.StatusUnauthorized
+		if store.ErrorCode(err) != store.Unauthenticated {
+			status = http.StatusInternalServerError
+		}
+		return status, &response{Errors: []gqlerrors.FormattedError{
+			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
+	}
+	doc, errs := h.prepare(req)
+	if errs != nil {
+		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
+	}
+	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: doc, OperationName: req.OperationName,
+		Args: req.Variables, Context: withLoaders(ctx, newLoaders(h.db))})
+	return http.StatusOK, &response{Data: res.Data, Errors: formatErrors(res.Errors, rid, h.opts.Log)}
+}
+
+// readRequest checks the content type and size and decodes the body.
+func readRequest(r *http.Request) (*request, int, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "application/json" {
+		return nil, http.StatusUnsupportedMediaType, errors.New("send the request as Content-Type: application/json")
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, MaxBodyBytes))
+	req := &request{}
+	if err := dec.Decode(req); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, http.StatusRequestEntityTooLarge, errors.New("the request body is larger than 64 KiB")
+		}
+		return nil, http.StatusBadRequest, errors.New("the body is not a JSON object {query, variables, operationName}")
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		return nil, http.StatusBadRequest, errors.New("query is empty")
+	}
+	return req, 0, nil
+}
+
+// authenticate puts the caller named by the bearer token into ctx; no
+// token is an anonymous caller, a bad one an error.
+func (h *Handler) authenticate(ctx context.Context, r *http.Request) (context.Context, error) {
+	auth := r.Header.Get("Authorization")
+	if auth == "" {
+		return ctx, nil
+	}
+	token, ok := strings.CutPrefix(auth, "Bearer ")
+	if !ok || token == "" {
+		return ctx, store.Errorf(store.Unauthenticated, "the Authorization header must be \"Bearer <token>\"")
+	}
+	a, err := h.db.Authenticate(ctx, token)
+	if err != nil {
+		return ctx, err
+	}
+	return withToken(store.WithActor(ctx, a), token), nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func newRequestID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+type tokenKey struct{}
+
+func withToken(ctx context.Context, token string) context.Context {
+	return context.WithValue(ctx, tokenKey{}, token)
+}
+
+// tokenFrom returns the caller's bearer token, or "".
+func tokenFrom(ctx context.Context) string {
+	t, _ := ctx.Value(tokenKey{}).(string)
+	return t
+}

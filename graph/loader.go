@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"context"
+	"sync"
+)
+
+// batch collects the ids its thunks ask for and fetches them all with one
+// call when the first thunk runs. graphql-go resolves thunks breadth-first,
+// so every sibling in a list asks before any is fetched. A batch belongs to
+// one request: it is never shared between callers.
+type batch[V any] struct {
+	fetch func(context.Context, []int64) (map[int64]V, error)
+
+	mu      sync.Mutex
+	pending []int64
+	done    map[int64]outcome[V]
+}
+
+type outcome[V any] struct {
+	v   V
+	err error
+}
+
+func newBatch[V any](fetch func(context.Context, []int64) (map[int64]V, error)) *batch[V] {
+	return &batch[V]{fetch: fetch, done: map[int64]outcome[V]{}}
+}
+
+// load queues id and returns a thunk that yields its value: the zero value
+// (null, or an empty list) when the caller may not see it.
+func (b *batch[V]) load(ctx context.Context, id int64) func() (any, error) {
+	return b.then(ctx, id, func(v V) (any, error) { return v, nil })
+}
+
+// then queues id and returns a thunk that yields fn of its value.
+func (b *batch[V]) then(ctx context.Context, id int64, fn func(V) (any, error)) func() (any, error) {
+	b.mu.Lock()
+	if _, ok := b.done[id]; !ok {
+		b.pending = append(b.pending, id)
+	}
+	b.mu.Unlock()
+	return func() (any, error) {
+		v, err := b.get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return fn(v)
+	}
+}
+
+// get returns id's value, fetching every pending id first.
+func (b *batch[V]) get(ctx context.Context, id int64) (V, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if _, ok := b.done[id]; !ok && len(b.pending) > 0 {
+		ids := b.pending
+		b.pending = nil
+		m, err := b.fetch(ctx, dedupe(ids))
+		for _, k := range ids {
+			b.done[k] = outcome[V]{m[k], err}
+		}
+	}
+	o := b.done[id]
+	return o.v, o.err
+}
+
+func dedupe(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// Application is an organisation's entry in a cycle.
+type Application struct {
+	ID                int64      `db:"id"`
+	CycleID           int64      `db:"cycle_id"`
+	OrganisationID    int64      `db:"organisation_id"`
+	Title             string     `db:"title"`
+	Summary           string     `db:"summary"`
+	Status            string     `db:"status"`
+	Eligibility       string     `db:"eligibility"`
+	EligibilityReason string     `db:"eligibility_reason"`
+	WithdrawalReason  string     `db:"withdrawal_reason"`
+	Decision          *string    `db:"decision"`
+	Citation          string     `db:"citation"`
+	SubmittedAt       *time.Time `db:"submitted_at"`
+	WithdrawnAt       *time.Time `db:"withdrawn_at"`
+	CreatedBy         int64      `db:"created_by"`
+	Version           int        `db:"version"`
+	Demo              bool       `db:"demo"`
+	CreatedAt         time.Time  `db:"created_at"`
+	UpdatedAt         time.Time  `db:"updated_at"`
+}
+
+// Application statuses.
+const (
+	StatusDraft     = "DRAFT"
+	StatusSubmitted = "SUBMITTED"
+	StatusWithdrawn = "WITHDRAWN"
+)
+
+// Length limits of application texts, in characters.
+const (
+	MaxTitleLength   = 200
+	MaxSummaryLength = 5000
+	MaxAnswerLength  = 20000
+)
+
+// NewApplication describes a draft to create.
+type NewApplication struct {
+	CycleID        int64
+	OrganisationID int64
+	Title          string
+	Summary        string
+	Demo           bool
+}
+
+// applicationVisible is the predicate for applications the caller may
+// see: admins all, applicants their organisations'. $1 is the role, $2 the
+// caller's organisations.
+const applicationVisible = `($1 = 'ADMIN' OR a.organisation_id = ANY($2))`
+
+// CreateApplication creates a draft for one of the caller's organisations
+// in an open cycle; there is at most one per organisation and cycle.
+func (db *DB) CreateApplication(ctx context.Context, in NewApplication) (*Application, error) {
+	act := ActorFrom(ctx)
+	if act == nil {
+		return nil, Errorf(Unauthenticated, "log in to create an application")
+	}
+	if !act.IsAdmin() && !act.IsMember(in.OrganisationID) {
+		return nil, Errorf(Forbidden, "you are not a member of organisation %d", in.OrganisationID)
+	}
+	in.Title = strings.TrimSpace(in.Title)
+	if err := checkText("title", in.Title, 1, MaxTitleLength); err != nil {
+		return nil, err
+	}
+	if err := checkText("summary", in.Summary, 0, MaxSummaryLength); err != nil {
+		return nil, err
+	}
+	a := &Application{}
+	err := db.inTx(ctx, func(tx conn) error {
+		c, err := db.findCycle(ctx, tx, in.CycleID)
+		if err == nil {
+			err = db.checkOpen(c)
+		}
+		if err != nil {
+			return err
+		}
+		return tx.get(ctx, a, `INSERT INTO applications (cycle_id, organisation_id, title, summary, created_by, demo)
+			SELECT $1, id, $3, $4, $5, $6 FROM organisations WHERE id = $2 RETURNING *`,
+			in.CycleID, in.OrganisationID, in.Title, in.Summary, act.UserID, in.Demo)
+	})
+	if isNoRows(err) {
+		return nil, notFound("organisation", in.OrganisationID)
+	}
+	return a, err
+}
+
+// checkOpen checks that a cycle takes applications now.
+func (db *DB) checkOpen(c *Cycle) error {
+	if c.Phase != PhaseOpen {
+		return Errorf(WrongPhase, "cycle %d is in phase %s, not OPEN", c.ID, c.Phase)
+	}
+	if !db.Now().Before(c.ClosesAt) {
+		return Errorf(DeadlinePassed, "cycle %d closed for applications at %s", c.ID, c.ClosesAt.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// FindApplicationsByIDs returns the visible applications among ids.
+func (db *DB) FindApplicationsByIDs(ctx context.Context, ids []int64) (map[int64]*Application, error) {
+	act := ActorFrom(ctx)
+	var apps []*Application
+	err := db.conn().sel(ctx, &apps, `SELECT a.* FROM applications a WHERE a.id = ANY($3) AND `+applicationVisible,
+		act.role(), pq.Array(act.orgs()), pq.Array(ids))
+	out := make(map[int64]*Application, len(apps))
+	for _, a := range apps {
+		out[a.ID] = a
+	}
+	return out, err
+}
+
+// ApplicationFilter narrows a list of applications; zero fields match all.
+type ApplicationFilter struct {
+	CycleID        int64
+	OrganisationID int64
+	Status         string
+}
+
+const applicationFilter = ` AND ($3 = 0 OR a.cycle_id = $3) AND ($4 = 0 OR a.organisation_id = $4)
+	AND ($5 = '' OR a.status = $5)`
+
+// FindApplications lists the visible applications matching f.
+func (db *DB) FindApplications(ctx context.Context, f ApplicationFilter, p Page) ([]*Application, bool, error) {
+	act := ActorFrom(ctx)
+	var apps []*Application
+	err := db.conn().sel(ctx, &apps, `SELECT a.* FROM applications a WHERE `+applicationVisible+applicationFilter+`
+		AND a.id > $6 ORDER BY a.id LIMIT $7`,
+		act.role(), pq.Array(act.orgs()), f.CycleID, f.OrganisationID, f.Status, p.After, p.First+1)
+	apps, more := trimPage(apps, p)
+	return apps, more, err
+}
+
+// CountApplications counts the visible applications matching f.
+func (db *DB) CountApplications(ctx context.Context, f ApplicationFilter) (int, error) {
+	act := ActorFrom(ctx)
+	var n int
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM applications a WHERE `+applicationVisible+applicationFilter,
+		act.role(), pq.Array(act.orgs()), f.CycleID, f.OrganisationID, f.Status)
+	return n, err
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/lib/pq"
+)
+
+// ApplicationUpdate holds the changes to a draft; nil fields stay as they
+// are. Answers are set per criterion (an empty text removes the answer);
+// Indicators, when not nil, replace the whole list.
+type ApplicationUpdate struct {
+	Title      *string
+	Summary    *string
+	Answers    []AnswerInput
+	Indicators *[]IndicatorInput
+}
+
+// changeApplication runs fn on a locked application the caller may see,
+// refusing a stale version, then bumps the version and returns the row.
+func (db *DB) changeApplication(ctx context.Context, id int64, version int,
+	fn func(tx conn, a *Application, c *Cycle) error) (*Application, error) {
+	act := ActorFrom(ctx)
+	if act == nil {
+		return nil, Errorf(Unauthenticated, "log in to change an application")
+	}
+	out := &Application{}
+	err := db.inTx(ctx, func(tx conn) error {
+		a := &Application{}
+		err := tx.get(ctx, a, `SELECT a.* FROM applications a WHERE a.id = $3 AND `+applicationVisible+` FOR UPDATE`,
+			act.role(), pq.Array(act.orgs()), id)
+		if isNoRows(err) {
+			return notFound("application", id)
+		}
+		if err != nil {
+			return err
+		}
+		if a.Version != version {
+			return Errorf(Conflict, "application %d is at version %d, not %d; reload it and try again", id, a.Version, version)
+		}
+		c, err := db.findCycle(ctx, tx, a.CycleID)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx, a, c); err != nil {
+			return err
+		}
+		return tx.get(ctx, out, `UPDATE applications SET title = $2, summary = $3, status = $4, eligibility = $5,
+				eligibility_reason = $6, withdrawal_reason = $7, submitted_at = $8, withdrawn_at = $9,
+				version = version + 1, updated_at = $10
+			WHERE id = $1 RETURNING *`, a.ID, a.Title, a.Summary, a.Status, a.Eligibility,
+			a.EligibilityReason, a.WithdrawalReason, a.SubmittedAt, a.WithdrawnAt, db.Now())
+	})
+	return out, err
+}
+
+// UpdateApplication edits a draft while its cycle is open.
+func (db *DB) UpdateApplication(ctx context.Context, id int64, version int, upd ApplicationUpdate) (*Application, error) {
+	if err := upd.validate(); err != nil {
+		return nil, err
+	}
+	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+		if a.Status != StatusDraft {
+			return Errorf(WrongPhase, "application %d is %s; only drafts can be edited", id, a.Status)
+		}
+		if err := db.checkOpen(c); err != nil {
+			return err
+		}
+		if upd.Title != nil {
+			a.Title = *upd.Title
+		}
+		if upd.Summary != nil {
+			a.Summary = *upd.Summary
+		}
+		if err := saveAnswers(ctx, tx, a, upd.Answers); err != nil {
+			return err
+		}
+		if upd.Indicators == nil {
+			return nil
+		}
+		return replaceIndicators(ctx, tx, a.ID, *upd.Indicators)
+	})
+}
+
+func (upd *ApplicationUpdate) validate() error {
+	if upd.Title != nil {
+		t := strings.TrimSpace(*upd.Title)
+		upd.Title = &t
+		if err := checkText("title", t, 1, MaxTitleLength); err != nil {
+			return err
+		}
+	}
+	if upd.Summary != nil {
+		if err := checkText("summary", *upd.Summary, 0, MaxSummaryLength); err != nil {
+			return err
+		}
+	}
+	for _, ans := range upd.Answers {
+		if err := checkText("answers.text", ans.Text, 0, MaxAnswerLength); err != nil {
+			return err
+		}
+	}
+	if upd.Indicators != nil {
+		return validateIndicators(*upd.Indicators)
+	}
+	return nil
+}
+
+// SubmitApplication submits a complete draft before the cycle closes.
+func (db *DB) SubmitApplication(ctx context.Context, id int64, version int) (*Application, error) {
+	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+		if a.Status != StatusDraft {
+			return Errorf(WrongPhase, "application %d is %s; only drafts can be submitted", id, a.Status)
+		}
+		if err := db.checkOpen(c); err != nil {
+			return err
+		}
+		if err := checkAnswersComplete(ctx, tx, a); err != nil {
+			return err
+		}
+		now := db.Now()
+		a.Status, a.SubmittedAt = StatusSubmitted, &now
+		return nil
+	})
+}
+
+// WithdrawApplication withdraws a draft or submitted application until
+// the cycle's decisions are made.
+func (db *DB) WithdrawApplication(ctx context.Context, id int64, version int, reason string) (*Application, error) {
+	if err := checkText("reason", reason, 0, 2000); err != nil {
+		return nil, err
+	}
+	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+		if a.Status == StatusWithdrawn {
+			return Errorf(WrongPhase, "application %d is already withdrawn", id)
+		}
+		if !c.Phase.Before(PhaseDecided) {
+			return Errorf(WrongPhase, "cycle %d is %s; applications cannot be withdrawn after the decisions", c.ID, c.Phase)
+		}
+		now := db.Now()
+		a.Status, a.WithdrawnAt, a.WithdrawalReason = StatusWithdrawn, &now, reason
+		return nil
+	})
+}
+
+// ScreenApplication records whether a submitted application is eligible;
+// only admins may, and an ineligible one needs a reason.
+func (db *DB) ScreenApplication(ctx context.Context, id int64, version int, eligible bool, reason string) (*Application, error) {
+	if !ActorFrom(ctx).IsAdmin() {
+		return nil, Errorf(Forbidden, "only admins screen applications")
+	}
+	reason = strings.TrimSpace(reason)
+	if err := checkText("reason", reason, 0, 2000); err != nil {
+		return nil, err
+	}
+	if !eligible && reason == "" {
+		return nil, InvalidField("reason", "must say why the application is not eligible")
+	}
+	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+		if a.Status != StatusSubmitted {
+			return Errorf(WrongPhase, "application %d is %s; only submitted applications are screened", id, a.Status)
+		}
+		if !c.Phase.Before(PhaseDecided) {
+			return Errorf(WrongPhase, "cycle %d is %s; screening ends with the decisions", c.ID, c.Phase)
+		}
+		a.Eligibility, a.EligibilityReason = "NOT_ELIGIBLE", reason
+		if eligible {
+			a.Eligibility = "ELIGIBLE"
+		}
+		return nil
+	})
+}

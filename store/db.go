@@ -1,0 +1,162 @@
+// Package store holds the domain types and all PostgreSQL access. It is the
+// only package that writes SQL; driver errors become *Error here.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// DB is the store over one PostgreSQL database.
+type DB struct {
+	db *sqlx.DB
+	// Now returns the current time; tests may replace it.
+	Now func() time.Time
+	// TokenTTL is how long a login token lasts.
+	TokenTTL time.Duration
+	// BcryptCost is the bcrypt work factor for new password hashes.
+	BcryptCost int
+
+	dummyOnce sync.Once
+	dummy     []byte
+}
+
+// Open connects to the database at dsn (a postgres:// URL) and checks that
+// it answers. A statement_timeout of 30 s is set unless dsn names one.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	dsn, err := withDefaultTimeout(dsn)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sqlx.Open("postgres", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: ping: %w", err)
+	}
+	return &DB{db: db, Now: time.Now, TokenTTL: 7 * 24 * time.Hour, BcryptCost: 12}, nil
+}
+
+func withDefaultTimeout(dsn string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", fmt.Errorf("store: DATABASE_URL must be a postgres:// URL")
+	}
+	q := u.Query()
+	if q.Get("statement_timeout") == "" {
+		q.Set("statement_timeout", "30000")
+	}
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.db.Close() }
+
+// Ping reports whether the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.db.PingContext(ctx) }
+
+// conn runs statements on a database or within a transaction, counting
+// each one and translating driver errors.
+type conn struct{ q sqlx.ExtContext }
+
+func (c conn) get(ctx context.Context, dest any, query string, args ...any) error {
+	countStatement(ctx)
+	return translate(sqlx.GetContext(ctx, c.q, dest, query, args...))
+}
+
+func (c conn) sel(ctx context.Context, dest any, query string, args ...any) error {
+	countStatement(ctx)
+	return translate(sqlx.SelectContext(ctx, c.q, dest, query, args...))
+}
+
+func (c conn) exec(ctx context.Context, query string, args ...any) (int64, error) {
+	countStatement(ctx)
+	res, err := c.q.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, translate(err)
+	}
+	n, err := res.RowsAffected()
+	return n, translate(err)
+}
+
+func (db *DB) conn() conn { return conn{db.db} }
+
+// inTx runs fn in a transaction, committing when fn returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx conn) error) error {
+	countStatement(ctx)
+	tx, err := db.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	if err := fn(conn{tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	countStatement(ctx)
+	return translate(tx.Commit())
+}
+
+// constraintMessages names the unique and foreign-key constraints whose
+// violation is the caller's fault, with the field and message to show.
+var constraintMessages = map[string][2]string{
+	"users_email_key":                           {"email", "is already registered"},
+	"awards_name_key":                           {"name", "an award with this name exists"},
+	"cycles_award_id_year_key":                  {"year", "the award already has a cycle for this year"},
+	"criteria_cycle_id_code_key":                {"code", "the cycle already has a criterion with this code"},
+	"applications_cycle_id_organisation_id_key": {"organisationId", "the organisation already has an application in this cycle"},
+	"memberships_pkey":                          {"userId", "is already a member"},
+}
+
+// translate turns driver errors into *Error; sql.ErrNoRows and context
+// errors pass through so callers can name what was not found.
+func translate(err error) error {
+	var pqe *pq.Error
+	if err == nil || !errors.As(err, &pqe) {
+		return err
+	}
+	switch pqe.Code {
+	case "23505", "23503", "23514", "22001", "22P02", "23502":
+		if m, ok := constraintMessages[pqe.Constraint]; ok {
+			code := Invalid
+			if pqe.Code == "23505" {
+				code = Conflict
+			}
+			return &Error{Code: code, Field: m[0], Message: m[0] + ": " + m[1]}
+		}
+		if pqe.Code == "23505" {
+			return Errorf(Conflict, "already exists")
+		}
+		return Errorf(Invalid, "invalid value")
+	}
+	return fmt.Errorf("store: %w", err)
+}
+
+// isNoRows reports whether err means no row matched.
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// placeholderList is "$from, $from+1, …" for n arguments.
+func placeholderList(from, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", from+i)
+	}
+	return b.String()
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code is a stable, machine-readable error kind. The set is closed and
+// append-only: clients branch on it, never on message text.
+type Code string
+
+// The error codes. Append only; never rename.
+const (
+	Invalid         Code = "INVALID"
+	NotFound        Code = "NOT_FOUND"
+	Conflict        Code = "CONFLICT"
+	Unauthenticated Code = "UNAUTHENTICATED"
+	Forbidden       Code = "FORBIDDEN"
+	DeadlinePassed  Code = "DEADLINE_PASSED"
+	WrongPhase      Code = "WRONG_PHASE"
+	Incomplete      Code = "INCOMPLETE"
+	Internal        Code = "INTERNAL"
+)
+
+// Error is the one user-facing error type: a code, an optional field the
+// error is about, and a message that is safe to show to any caller.
+type Error struct {
+	Code    Code
+	Field   string
+	Message string
+}
+
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("%s: %s (%s)", e.Code, e.Message, e.Field)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+// Errorf returns an *Error with the given code and formatted message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// InvalidField returns an INVALID error naming the offending field.
+func InvalidField(field, format string, args ...any) *Error {
+	return &Error{Code: Invalid, Field: field, Message: field + ": " + fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, or
+// Internal when there is none.
+func ErrorCode(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return Internal
+}
+
+// notFound is the NOT_FOUND error for an entity kind and id.
+func notFound(kind string, id int64) *Error {
+	return Errorf(NotFound, "%s %d not found", kind, id)
+}

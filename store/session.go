@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Session is a login: a bearer token, known to the client only, and its
+// expiry.
+type Session struct {
+	Token     string
+	ExpiresAt time.Time
+	User      *User
+}
+
+// errBadLogin is the one answer for a wrong e-mail and a wrong password.
+var errBadLogin = Errorf(Unauthenticated, "wrong e-mail or password")
+
+// dummyHash is compared against when the e-mail is unknown, so both wrong
+// answers take the same time; it is made once, at the store's cost.
+func (db *DB) dummyHash() []byte {
+	db.dummyOnce.Do(func() {
+		db.dummy, _ = bcrypt.GenerateFromPassword([]byte("timing-equaliser"), db.BcryptCost)
+	})
+	return db.dummy
+}
+
+// Login checks the credentials and returns a new session whose token is
+// 256 random bits; only its SHA-256 is stored.
+func (db *DB) Login(ctx context.Context, email, password string) (*Session, error) {
+	u := &User{}
+	err := db.conn().get(ctx, u, `SELECT * FROM users WHERE lower(email) = lower($1)`, strings.TrimSpace(email))
+	if isNoRows(err) {
+		bcrypt.CompareHashAndPassword(db.dummyHash(), []byte(password))
+		return nil, errBadLogin
+	}
+	if err != nil {
+		return nil, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
+		return nil, errBadLogin
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return nil, err
+	}
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	expires := db.Now().Add(db.TokenTTL).UTC().Truncate(time.Second)
+	_, err = db.conn().exec(ctx, `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`,
+		hashToken(token), u.ID, expires)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{Token: token, ExpiresAt: expires, User: u}, nil
+}
+
+// Logout revokes the session of token.
+func (db *DB) Logout(ctx context.Context, token string) error {
+	_, err := db.conn().exec(ctx, `UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL`,
+		hashToken(token), db.Now())
+	return err
+}
+
+// Authenticate returns the actor whose unexpired, unrevoked session token
+// is token. The lookup is by the token's hash, so no comparison of secret
+// bytes depends on how much of a guess is right.
+func (db *DB) Authenticate(ctx context.Context, token string) (*Actor, error) {
+	var row struct {
+		ID   int64         `db:"id"`
+		Role Role          `db:"role"`
+		Orgs pq.Int64Array `db:"orgs"`
+	}
+	err := db.conn().get(ctx, &row, `SELECT u.id, u.role,
+			coalesce(array_agg(m.organisation_id ORDER BY m.organisation_id)
+				FILTER (WHERE m.organisation_id IS NOT NULL), '{}') AS orgs
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		LEFT JOIN memberships m ON m.user_id = u.id
+		WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+		GROUP BY u.id`, hashToken(token), db.Now())
+	if isNoRows(err) {
+		return nil, Errorf(Unauthenticated, "the token is unknown, expired or revoked")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Actor{UserID: row.ID, Role: row.Role, OrgIDs: row.Orgs}, nil
+}
+
+func hashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}

@@ -1,0 +1,193 @@
+package store
+
+import (
+	"context"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/lib/pq"
+	"golang.org/x/crypto/bcrypt"
+)
+
+// User is an account.
+type User struct {
+	ID           int64     `db:"id"`
+	Email        string    `db:"email"`
+	Name         string    `db:"name"`
+	PasswordHash string    `db:"password_hash"`
+	Role         Role      `db:"role"`
+	Demo         bool      `db:"demo"`
+	CreatedAt    time.Time `db:"created_at"`
+}
+
+// NewUser describes an account to create.
+type NewUser struct {
+	Email, Name, Password string
+	Role                  Role
+	OrganisationIDs       []int64
+	Demo                  bool
+}
+
+// MinPasswordLength is the shortest password accepted.
+const MinPasswordLength = 12
+
+func (nu *NewUser) validate() error {
+	nu.Email = strings.TrimSpace(nu.Email)
+	nu.Name = strings.TrimSpace(nu.Name)
+	if a, err := mail.ParseAddress(nu.Email); err != nil || a.Address != nu.Email || len(nu.Email) > 254 {
+		return InvalidField("email", "is not a valid e-mail address")
+	}
+	if err := checkText("name", nu.Name, 1, 200); err != nil {
+		return err
+	}
+	if utf8.RuneCountInString(nu.Password) < MinPasswordLength {
+		return InvalidField("password", "must be at least %d characters", MinPasswordLength)
+	}
+	if len(nu.Password) > 72 {
+		return InvalidField("password", "must be at most 72 bytes")
+	}
+	if !nu.Role.Valid() {
+		return InvalidField("role", "must be ADMIN, JUROR or APPLICANT")
+	}
+	return nil
+}
+
+// CreateUser creates an account of any role. Only admins may.
+func (db *DB) CreateUser(ctx context.Context, nu NewUser) (*User, error) {
+	if !ActorFrom(ctx).IsAdmin() {
+		return nil, Errorf(Forbidden, "only admins create users")
+	}
+	return db.createUser(ctx, nu)
+}
+
+// CreateAdmin creates an administrator without a caller; it backs the
+// create-admin command that makes the first admin.
+func (db *DB) CreateAdmin(ctx context.Context, email, name, password string) (*User, error) {
+	return db.createUser(ctx, NewUser{Email: email, Name: name, Password: password, Role: RoleAdmin})
+}
+
+func (db *DB) createUser(ctx context.Context, nu NewUser) (*User, error) {
+	if err := nu.validate(); err != nil {
+		return nil, err
+	}
+	var u *User
+	err := db.inTx(ctx, func(tx conn) error {
+		var err error
+		u, err = db.insertUser(ctx, tx, nu)
+		return err
+	})
+	return u, err
+}
+
+func (db *DB) insertUser(ctx context.Context, tx conn, nu NewUser) (*User, error) {
+	hash, err := bcrypt.GenerateFromPassword([]byte(nu.Password), db.BcryptCost)
+	if err != nil {
+		return nil, err
+	}
+	u := &User{}
+	err = tx.get(ctx, u, `INSERT INTO users (email, name, password_hash, role, demo)
+		VALUES ($1, $2, $3, $4, $5) RETURNING *`, nu.Email, nu.Name, string(hash), nu.Role, nu.Demo)
+	if err != nil {
+		return nil, err
+	}
+	for _, orgID := range nu.OrganisationIDs {
+		if err := insertMember(ctx, tx, orgID, u.ID); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
+}
+
+// SignUp creates an applicant together with a new organisation whose
+// member the applicant becomes.
+func (db *DB) SignUp(ctx context.Context, nu NewUser, org OrganisationInput) (*User, *Organisation, error) {
+	nu.Role = RoleApplicant
+	if err := nu.validate(); err != nil {
+		return nil, nil, err
+	}
+	if err := org.validate(); err != nil {
+		return nil, nil, err
+	}
+	var u *User
+	var o *Organisation
+	err := db.inTx(ctx, func(tx conn) error {
+		var err error
+		if o, err = insertOrganisation(ctx, tx, org); err != nil {
+			return err
+		}
+		nu.OrganisationIDs = []int64{o.ID}
+		u, err = db.insertUser(ctx, tx, nu)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return u, o, nil
+}
+
+// FindUsersByIDs returns the users with the given ids that the caller may
+// see: admins see everyone, others themselves and fellow members.
+func (db *DB) FindUsersByIDs(ctx context.Context, ids []int64) (map[int64]*User, error) {
+	a := ActorFrom(ctx)
+	var users []*User
+	err := db.conn().sel(ctx, &users, `SELECT u.* FROM users u WHERE u.id = ANY($3)
+		AND ($1 = 'ADMIN' OR u.id = $4 OR EXISTS (SELECT 1 FROM memberships m
+			WHERE m.user_id = u.id AND m.organisation_id = ANY($2)))`,
+		a.role(), pq.Array(a.orgs()), pq.Array(ids), actorID(a))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*User, len(users))
+	for _, u := range users {
+		out[u.ID] = u
+	}
+	return out, nil
+}
+
+// FindUsers lists every user; only admins may.
+func (db *DB) FindUsers(ctx context.Context, p Page) ([]*User, bool, error) {
+	if !ActorFrom(ctx).IsAdmin() {
+		return nil, false, Errorf(Forbidden, "only admins list users")
+	}
+	var users []*User
+	err := db.conn().sel(ctx, &users, `SELECT * FROM users WHERE id > $1 ORDER BY id LIMIT $2`, p.After, p.First+1)
+	users, more := trimPage(users, p)
+	return users, more, err
+}
+
+// CountUsers counts every user; only admins may.
+func (db *DB) CountUsers(ctx context.Context) (int, error) {
+	if !ActorFrom(ctx).IsAdmin() {
+		return 0, Errorf(Forbidden, "only admins list users")
+	}
+	var n int
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM users`)
+	return n, err
+}
+
+func actorID(a *Actor) int64 {
+	if a == nil {
+		return 0
+	}
+	return a.UserID
+}
+
+// checkText checks that s has between min and max characters.
+func checkText(field, s string, min, max int) error {
+	n := utf8.RuneCountInString(s)
+	if !utf8.ValidString(s) {
+		return InvalidField(field, "is not valid UTF-8")
+	}
+	if n < min {
+		if min == 1 {
+			return InvalidField(field, "must not be empty")
+		}
+		return InvalidField(field, "must be at least %d characters", min)
+	}
+	if n > max {
+		return InvalidField(field, "must be at most %d characters", max)
+	}
+	return nil
+}
