@@ -11,7 +11,7 @@ func (s *schema) applicationType() *graphql.Object {
 		Name:        "Application",
 		Description: "An organisation's entry in a cycle, with its answers and claimed results.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			return with(s.applicationJuryFields(), graphql.Fields{
 				"id":                {Type: nonNull(graphql.ID)},
 				"title":             {Type: nonNull(graphql.String)},
 				"summary":           {Type: nonNull(graphql.String)},
@@ -46,7 +46,7 @@ func (s *schema) applicationType() *graphql.Object {
 				"indicators": {Type: listOf(s.indicator), Resolve: func(p graphql.ResolveParams) (any, error) {
 					return loadersFrom(p.Context).indicatorsByApp.load(p.Context, p.Source.(*store.Application).ID), nil
 				}},
-			}
+			})
 		}),
 	})
 }

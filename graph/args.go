@@ -92,3 +92,12 @@ func nonNull(t graphql.Output) graphql.Output { return graphql.NewNonNull(t) }
 func listOf(t graphql.Output) graphql.Output {
 	return graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(t)))
 }
+
+// key is an id as the API shows it.
+func key(id int64) string { return strconv.FormatInt(id, 10) }
+
+// parseKey reads an id the API showed; 0 when it is not one.
+func parseKey(s string) int64 {
+	id, _ := strconv.ParseInt(s, 10, 64)
+	return id
+}

@@ -13,7 +13,7 @@ func (s *schema) cycleType() *graphql.Object {
 		Name:        "Cycle",
 		Description: "One year of an award: deadlines, phase and jury settings.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			return with(s.cycleJuryFields(), graphql.Fields{
 				"id":                   {Type: nonNull(graphql.ID)},
 				"year":                 {Type: nonNull(graphql.Int)},
 				"title":                {Type: nonNull(graphql.String)},
@@ -35,11 +35,14 @@ func (s *schema) cycleType() *graphql.Object {
 					Resolve: func(p graphql.ResolveParams) (any, error) {
 						return loadersFrom(p.Context).resultsByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
 					}},
+				"flagRangeShare": {Type: nonNull(graphql.Float), Description: "A cell is flagged when its range exceeds this share of the scale."},
+				"flagSdShare": {Type: nonNull(graphql.Float), Description: "… or its standard deviation exceeds this share.",
+					Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(*store.Cycle).FlagSDShare, nil }},
 				"criteria": {Type: listOf(s.criterion), Description: "Every criterion, categories and items, in order.",
 					Resolve: func(p graphql.ResolveParams) (any, error) {
 						return loadersFrom(p.Context).criteriaByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
 					}},
-			}
+			})
 		}),
 	})
 }
@@ -68,6 +71,8 @@ func (s *schema) cycleSettingsFields() graphql.InputObjectConfigFieldMap {
 		"scoreVisibility":      {Type: s.visibility, Description: "Default AFTER_OWN_SUBMISSION."},
 		"aggregation":          {Type: s.aggregation, Description: "Default MEAN."},
 		"jurorsPerApplication": {Type: graphql.Int, Description: "Default 3."},
+		"flagRangeShare":       {Type: graphql.Float, Description: "Default 0.30."},
+		"flagSdShare":          {Type: graphql.Float, Description: "Default 0.15."},
 	}
 }
 
@@ -75,7 +80,8 @@ func cycleSettings(m map[string]any) store.CycleSettings {
 	t := func(name string) time.Time { v, _ := m[name].(time.Time); return v }
 	return store.CycleSettings{Title: str(m, "title"), OpensAt: t("opensAt"), ClosesAt: t("closesAt"),
 		ScoringClosesAt: t("scoringClosesAt"), ScoreVisibility: str(m, "scoreVisibility"),
-		Aggregation: str(m, "aggregation"), JurorsPerApplication: integer(m, "jurorsPerApplication")}
+		Aggregation: str(m, "aggregation"), JurorsPerApplication: integer(m, "jurorsPerApplication"),
+		FlagRangeShare: num(m, "flagRangeShare"), FlagSDShare: num(m, "flagSdShare")}
 }
 
 func (s *schema) cycleFields(query, mutation graphql.Fields) {
@@ -136,6 +142,10 @@ func (s *schema) cycleChangeMutations(mutation graphql.Fields) {
 				return nil, err
 			}
 			to, _ := p.Args["to"].(store.Phase)
-			return s.db.AdvanceCycle(p.Context, id, integer(p.Args, "version"), to)
+			checks, err := s.phaseChecks(p, id, to)
+			if err != nil {
+				return nil, err
+			}
+			return s.db.AdvanceCycle(p.Context, id, integer(p.Args, "version"), to, checks)
 		}}
 }

@@ -34,7 +34,9 @@ func newEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{t: t, db: db, h: h, logs: logs}
+	e := &env{t: t, db: db, h: h, logs: logs}
+	e.dumpErrors(t)
+	return e
 }
 
 type gqlError struct {
@@ -209,4 +211,20 @@ func (l *logCapture) lastStatements() int64 {
 		})
 	}
 	return n
+}
+
+// dumpErrors prints the logged internal errors when the test fails.
+func (e *env) dumpErrors(t testing.TB) {
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		e.logs.mu.Lock()
+		defer e.logs.mu.Unlock()
+		for _, r := range e.logs.records {
+			if r.Level >= slog.LevelError {
+				r.Attrs(func(a slog.Attr) bool { t.Logf("log %s: %v", a.Key, a.Value); return true })
+			}
+		}
+	})
 }

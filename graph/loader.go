@@ -48,12 +48,13 @@ func (b *batch[V]) then(ctx context.Context, id int64, fn func(V) (any, error)) 
 	}
 }
 
-// get returns id's value, fetching every pending id first.
+// get returns id's value, fetching it with every pending id when it has
+// not been fetched yet.
 func (b *batch[V]) get(ctx context.Context, id int64) (V, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if _, ok := b.done[id]; !ok && len(b.pending) > 0 {
-		ids := b.pending
+	if _, ok := b.done[id]; !ok {
+		ids := append(b.pending, id)
 		b.pending = nil
 		m, err := b.fetch(ctx, dedupe(ids))
 		for _, k := range ids {

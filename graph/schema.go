@@ -20,6 +20,8 @@ type schema struct {
 	user, organisation, award, cycle, criterion, band *graphql.Object
 	application, answer, indicator, session, result   *graphql.Object
 	organisationIn                                    *graphql.InputObject
+
+	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
 }
 
 // newSchema builds the GraphQL schema over db.
@@ -30,6 +32,8 @@ func newSchema(db *store.DB) (graphql.Schema, error) {
 	s.organisationIn = s.organisationInput()
 	s.award = s.awardType()
 	s.result = s.resultType()
+	s.juror, s.conflictT, s.assignmentT, s.auditT = s.jurorType(), s.conflictType(), s.assignmentType(), s.auditType()
+	s.rankingT, s.scoreT, s.consensusT = s.rankingType(), s.scoreType(), s.consensusType()
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()
@@ -41,7 +45,7 @@ func newSchema(db *store.DB) (graphql.Schema, error) {
 	mutation := graphql.Fields{}
 	for _, add := range []func(q, m graphql.Fields){
 		s.userFields, s.organisationFields, s.awardFields, s.cycleFields,
-		s.criterionFields, s.applicationFields,
+		s.criterionFields, s.applicationFields, s.juryFields,
 	} {
 		add(query, mutation)
 	}
@@ -49,6 +53,22 @@ func newSchema(db *store.DB) (graphql.Schema, error) {
 		Query:    graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
 		Mutation: graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: mutation}),
 	})
+}
+
+// juryFields adds the jury's queries and mutations.
+func (s *schema) juryFields(query, mutation graphql.Fields) {
+	query["conflicts"] = &graphql.Field{Type: listOf(s.conflictT),
+		Description: "A juror's conflicts: your own, or (admins) any juror's.",
+		Args:        graphql.FieldConfigArgument{"jurorId": {Type: graphql.ID}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			juror, err := optionalID(p.Args, "jurorId")
+			if err != nil {
+				return nil, err
+			}
+			return s.db.FindConflicts(p.Context, juror)
+		}}
+	s.juryMutations(mutation)
+	s.evaluationMutations(mutation)
 }
 
 // input returns the "input" argument as a map.

@@ -72,8 +72,8 @@ func (db *DB) FindAnswersByApplicationIDs(ctx context.Context, ids []int64) (map
 	var rows []*Answer
 	err := db.conn().sel(ctx, &rows, `SELECT s.* FROM answers s
 		JOIN applications a ON a.id = s.application_id JOIN criteria k ON k.id = s.criterion_id
-		WHERE s.application_id = ANY($3) AND `+applicationVisible+` ORDER BY k.position, k.id`,
-		act.role(), pq.Array(act.orgs()), pq.Array(ids))
+		WHERE s.application_id = ANY($4) AND `+applicationVisible+` ORDER BY k.position, k.id`,
+		visibility(act, pq.Array(ids))...)
 	out := make(map[int64][]*Answer)
 	for _, r := range rows {
 		out[r.ApplicationID] = append(out[r.ApplicationID], r)

@@ -54,9 +54,21 @@ type NewApplication struct {
 }
 
 // applicationVisible is the predicate for applications the caller may
-// see: admins all, applicants their organisations'. $1 is the role, $2 the
-// caller's organisations.
-const applicationVisible = `($1 = 'ADMIN' OR a.organisation_id = ANY($2))`
+// see: admins all; applicants their organisations'; jurors the submitted
+// applications they are assigned to and have not recused from, and lead
+// jurors every submitted application of their cycle, but never one they
+// have a conflict with. $1, $2 and $3 are the caller's role, organisations
+// and id (see visibility).
+const applicationVisible = `($1 = 'ADMIN' OR a.organisation_id = ANY($2)
+	OR ($1 = 'JUROR' AND a.status = 'SUBMITTED' AND NOT conflicted($3, a.id) AND (
+		EXISTS (SELECT 1 FROM assignments s WHERE s.application_id = a.id AND s.juror_id = $3 AND s.recused_at IS NULL)
+		OR EXISTS (SELECT 1 FROM jurors j WHERE j.cycle_id = a.cycle_id AND j.user_id = $3 AND j.lead))))`
+
+// visibility is the arguments $1–$3 that applicationVisible reads,
+// followed by more.
+func visibility(a *Actor, more ...any) []any {
+	return append([]any{a.role(), pq.Array(a.orgs()), actorID(a)}, more...)
+}
 
 // CreateApplication creates a draft for one of the caller's organisations
 // in an open cycle; there is at most one per organisation and cycle.
@@ -109,8 +121,8 @@ func (db *DB) checkOpen(c *Cycle) error {
 func (db *DB) FindApplicationsByIDs(ctx context.Context, ids []int64) (map[int64]*Application, error) {
 	act := ActorFrom(ctx)
 	var apps []*Application
-	err := db.conn().sel(ctx, &apps, `SELECT a.* FROM applications a WHERE a.id = ANY($3) AND `+applicationVisible,
-		act.role(), pq.Array(act.orgs()), pq.Array(ids))
+	err := db.conn().sel(ctx, &apps, `SELECT a.* FROM applications a WHERE a.id = ANY($4) AND `+applicationVisible,
+		visibility(act, pq.Array(ids))...)
 	out := make(map[int64]*Application, len(apps))
 	for _, a := range apps {
 		out[a.ID] = a
@@ -125,16 +137,16 @@ type ApplicationFilter struct {
 	Status         string
 }
 
-const applicationFilter = ` AND ($3 = 0 OR a.cycle_id = $3) AND ($4 = 0 OR a.organisation_id = $4)
-	AND ($5 = '' OR a.status = $5)`
+const applicationFilter = ` AND ($4 = 0 OR a.cycle_id = $4) AND ($5 = 0 OR a.organisation_id = $5)
+	AND ($6 = '' OR a.status = $6)`
 
 // FindApplications lists the visible applications matching f.
 func (db *DB) FindApplications(ctx context.Context, f ApplicationFilter, p Page) ([]*Application, bool, error) {
 	act := ActorFrom(ctx)
 	var apps []*Application
 	err := db.conn().sel(ctx, &apps, `SELECT a.* FROM applications a WHERE `+applicationVisible+applicationFilter+`
-		AND a.id > $6 ORDER BY a.id LIMIT $7`,
-		act.role(), pq.Array(act.orgs()), f.CycleID, f.OrganisationID, f.Status, p.After, p.First+1)
+		AND a.id > $7 ORDER BY a.id LIMIT $8`,
+		visibility(act, f.CycleID, f.OrganisationID, f.Status, p.After, p.First+1)...)
 	apps, more := trimPage(apps, p)
 	return apps, more, err
 }
@@ -144,6 +156,6 @@ func (db *DB) CountApplications(ctx context.Context, f ApplicationFilter) (int, 
 	act := ActorFrom(ctx)
 	var n int
 	err := db.conn().get(ctx, &n, `SELECT count(*) FROM applications a WHERE `+applicationVisible+applicationFilter,
-		act.role(), pq.Array(act.orgs()), f.CycleID, f.OrganisationID, f.Status)
+		visibility(act, f.CycleID, f.OrganisationID, f.Status)...)
 	return n, err
 }

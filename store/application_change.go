@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"strings"
-
-	"github.com/lib/pq"
 )
 
 // ApplicationUpdate holds the changes to a draft; nil fields stay as they
@@ -28,8 +26,8 @@ func (db *DB) changeApplication(ctx context.Context, id int64, version int,
 	out := &Application{}
 	err := db.inTx(ctx, func(tx conn) error {
 		a := &Application{}
-		err := tx.get(ctx, a, `SELECT a.* FROM applications a WHERE a.id = $3 AND `+applicationVisible+` FOR UPDATE`,
-			act.role(), pq.Array(act.orgs()), id)
+		err := tx.get(ctx, a, `SELECT a.* FROM applications a WHERE a.id = $4 AND `+applicationVisible+` FOR UPDATE OF a`,
+			visibility(act, id)...)
 		if isNoRows(err) {
 			return notFound("application", id)
 		}

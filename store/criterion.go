@@ -252,3 +252,28 @@ func (db *DB) FindCriteriaByCycleIDs(ctx context.Context, ids []int64) (map[int6
 	}
 	return out, err
 }
+
+// BandFor returns the label of the band v falls in: the last band that
+// starts at or below v ("" when there is none).
+func (k *Criterion) BandFor(v float64) string {
+	label := ""
+	for _, b := range k.Bands {
+		if b.From <= v+1e-9 {
+			label = b.Label
+		}
+	}
+	return label
+}
+
+// FindCriteriaByIDs returns the criteria among ids of cycles the caller
+// may see.
+func (db *DB) FindCriteriaByIDs(ctx context.Context, ids []int64) (map[int64]*Criterion, error) {
+	var rows []*Criterion
+	err := db.conn().sel(ctx, &rows, `SELECT k.* FROM criteria k JOIN cycles c ON c.id = k.cycle_id
+		WHERE k.id = ANY($2) AND `+cycleVisible, ActorFrom(ctx).role(), pq.Array(ids))
+	out := make(map[int64]*Criterion, len(rows))
+	for _, k := range rows {
+		out[k.ID] = k
+	}
+	return out, err
+}

@@ -22,6 +22,8 @@ type Cycle struct {
 	Aggregation          string    `db:"aggregation"`
 	JurorsPerApplication int       `db:"jurors_per_application"`
 	Template             *string   `db:"template"`
+	FlagRangeShare       float64   `db:"flag_range_share"`
+	FlagSDShare          float64   `db:"flag_sd_share"`
 	Version              int       `db:"version"`
 	CreatedAt            time.Time `db:"created_at"`
 }
@@ -36,6 +38,11 @@ type CycleSettings struct {
 	ScoreVisibility      string
 	Aggregation          string
 	JurorsPerApplication int
+	// FlagRangeShare and FlagSDShare flag a cell for disagreement when its
+	// range or standard deviation exceeds that share of the scale
+	// (defaults 0.30 and 0.15).
+	FlagRangeShare float64
+	FlagSDShare    float64
 }
 
 // CycleInput describes a cycle to create, optionally from a template.
@@ -75,6 +82,15 @@ func (s *CycleSettings) validate() error {
 	if s.JurorsPerApplication < 1 || s.JurorsPerApplication > 50 {
 		return InvalidField("jurorsPerApplication", "must be between 1 and 50")
 	}
+	if s.FlagRangeShare == 0 {
+		s.FlagRangeShare = 0.30
+	}
+	if s.FlagSDShare == 0 {
+		s.FlagSDShare = 0.15
+	}
+	if s.FlagRangeShare <= 0 || s.FlagRangeShare > 1 || s.FlagSDShare <= 0 || s.FlagSDShare > 1 {
+		return InvalidField("flagRangeShare", "disagreement shares must lie in (0, 1]")
+	}
 	return nil
 }
 
@@ -106,10 +122,10 @@ func createCycle(ctx context.Context, tx conn, in CycleInput) (*Cycle, error) {
 	}
 	c := &Cycle{}
 	err = tx.get(ctx, c, `INSERT INTO cycles (award_id, year, title, opens_at, closes_at, scoring_closes_at,
-			score_visibility, aggregation, jurors_per_application, template)
-		SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, nullif($10, '') FROM awards WHERE id = $1 RETURNING *`,
+			score_visibility, aggregation, jurors_per_application, template, flag_range_share, flag_sd_share)
+		SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, nullif($10, ''), $11, $12 FROM awards WHERE id = $1 RETURNING *`,
 		in.AwardID, in.Year, in.Title, in.OpensAt, in.ClosesAt, in.ScoringClosesAt,
-		in.ScoreVisibility, in.Aggregation, in.JurorsPerApplication, in.Template)
+		in.ScoreVisibility, in.Aggregation, in.JurorsPerApplication, in.Template, in.FlagRangeShare, in.FlagSDShare)
 	if isNoRows(err) {
 		return nil, notFound("award", in.AwardID)
 	}
@@ -131,9 +147,10 @@ func (db *DB) UpdateCycle(ctx context.Context, id int64, version int, s CycleSet
 	c := &Cycle{}
 	err := db.conn().get(ctx, c, `UPDATE cycles SET title = $3, opens_at = $4, closes_at = $5,
 			scoring_closes_at = $6, score_visibility = $7, aggregation = $8, jurors_per_application = $9,
-			version = version + 1
+			flag_range_share = $10, flag_sd_share = $11, version = version + 1
 		WHERE id = $1 AND version = $2 AND phase <> 'PUBLISHED' RETURNING *`,
-		id, version, s.Title, s.OpensAt, s.ClosesAt, s.ScoringClosesAt, s.ScoreVisibility, s.Aggregation, s.JurorsPerApplication)
+		id, version, s.Title, s.OpensAt, s.ClosesAt, s.ScoringClosesAt, s.ScoreVisibility, s.Aggregation,
+		s.JurorsPerApplication, s.FlagRangeShare, s.FlagSDShare)
 	if isNoRows(err) {
 		if old, ferr := db.findCycle(ctx, db.conn(), id); ferr == nil && old.Phase == PhasePublished {
 			return nil, Errorf(WrongPhase, "cycle %d is published and can no longer change", id)
@@ -143,9 +160,16 @@ func (db *DB) UpdateCycle(ctx context.Context, id int64, version int, s CycleSet
 	return c, err
 }
 
+// PhaseChecks carries what the caller computed for a transition: for
+// DECIDED, the criteria of each application whose cells were flagged for
+// disagreement, each of which needs an agreed score.
+type PhaseChecks struct {
+	Consensus map[int64][]int64
+}
+
 // AdvanceCycle moves a cycle to the next phase after checking that it may
 // go there; only admins may.
-func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase) (*Cycle, error) {
+func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase, checks PhaseChecks) (*Cycle, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins change a cycle's phase")
 	}
@@ -161,16 +185,27 @@ func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase)
 		if err := old.Phase.checkTransition(to); err != nil {
 			return err
 		}
-		if err := db.checkEntry(ctx, tx, old, to); err != nil {
+		if err := db.checkEntry(ctx, tx, old, to, checks); err != nil {
 			return err
 		}
-		return tx.get(ctx, c, `UPDATE cycles SET phase = $2, version = version + 1 WHERE id = $1 RETURNING *`, id, to)
+		if err := tx.get(ctx, c, `UPDATE cycles SET phase = $2, version = version + 1 WHERE id = $1 RETURNING *`, id, to); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, id, "cycle.advance", "cycle", id, old.Phase, to)
 	})
 	return c, err
 }
 
 // checkEntry checks what a phase needs before a cycle may enter it.
-func (db *DB) checkEntry(ctx context.Context, tx conn, c *Cycle, to Phase) error {
+func (db *DB) checkEntry(ctx context.Context, tx conn, c *Cycle, to Phase, checks PhaseChecks) error {
+	if to == PhaseDecided {
+		for _, app := range sortedKeys(checks.Consensus) {
+			if err := checkConsensus(ctx, tx, app, checks.Consensus[app]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if to != PhaseOpen {
 		return nil
 	}

@@ -20,6 +20,14 @@ const (
 	WrongPhase      Code = "WRONG_PHASE"
 	Incomplete      Code = "INCOMPLETE"
 	Internal        Code = "INTERNAL"
+
+	NotAssigned        Code = "NOT_ASSIGNED"
+	ConflictOfInterest Code = "CONFLICT_OF_INTEREST"
+	OutOfRange         Code = "SCORE_OUT_OF_RANGE"
+	OffStep            Code = "SCORE_OFF_STEP"
+	ConsensusRequired  Code = "CONSENSUS_REQUIRED"
+	Recused            Code = "RECUSED"
+	Infeasible         Code = "INFEASIBLE"
 )
 
 // Error is the one user-facing error type: a code, an optional field the

@@ -116,8 +116,8 @@ func (db *DB) FindIndicatorsByApplicationIDs(ctx context.Context, ids []int64) (
 	act := ActorFrom(ctx)
 	var rows []*Indicator
 	err := db.conn().sel(ctx, &rows, `SELECT i.* FROM indicators i JOIN applications a ON a.id = i.application_id
-		WHERE i.application_id = ANY($3) AND `+applicationVisible+` ORDER BY i.application_id, i.position`,
-		act.role(), pq.Array(act.orgs()), pq.Array(ids))
+		WHERE i.application_id = ANY($4) AND `+applicationVisible+` ORDER BY i.application_id, i.position`,
+		visibility(act, pq.Array(ids))...)
 	out := make(map[int64][]*Indicator)
 	for _, r := range rows {
 		out[r.ApplicationID] = append(out[r.ApplicationID], r)

@@ -58,7 +58,7 @@ func (db *DB) FindMembersByOrganisationIDs(ctx context.Context, ids []int64) (ma
 	}
 	err := db.conn().sel(ctx, &rows, `SELECT m.organisation_id, u.* FROM memberships m
 		JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-		WHERE m.organisation_id = ANY($3) AND `+orgVisible+` ORDER BY u.id`,
+		WHERE m.organisation_id = ANY($3) AND `+orgMembersVisible+` ORDER BY u.id`,
 		a.role(), pq.Array(a.orgs()), pq.Array(ids))
 	out := make(map[int64][]*User)
 	for i := range rows {
@@ -78,7 +78,7 @@ func (db *DB) FindOrganisationsByUserIDs(ctx context.Context, ids []int64) (map[
 	}
 	err := db.conn().sel(ctx, &rows, `SELECT m.user_id, o.* FROM memberships m
 		JOIN organisations o ON o.id = m.organisation_id
-		WHERE m.user_id = ANY($3) AND `+orgVisible+` ORDER BY o.id`,
+		WHERE m.user_id = ANY($3) AND `+orgMembersVisible+` ORDER BY o.id`,
 		a.role(), pq.Array(a.orgs()), pq.Array(ids))
 	out := make(map[int64][]*Organisation)
 	for i := range rows {

@@ -129,15 +129,21 @@ func (db *DB) staleOrMissing(ctx context.Context, table, kind string, id int64) 
 }
 
 // orgVisible is the predicate for organisations the caller may see:
-// admins all, members their own. $1 is the role, $2 the caller's orgs.
-const orgVisible = `($1 = 'ADMIN' OR o.id = ANY($2))`
+// admins all, members their own, jurors those whose applications they may
+// see. $1–$3 are the visibility arguments.
+const orgVisible = `($1 = 'ADMIN' OR o.id = ANY($2) OR ($1 = 'JUROR' AND EXISTS (
+	SELECT 1 FROM applications a WHERE a.organisation_id = o.id AND ` + applicationVisible + `)))`
+
+// orgMembersVisible is the predicate for seeing an organisation's members:
+// admins and the members themselves. $1 is the role, $2 the caller's orgs.
+const orgMembersVisible = `($1 = 'ADMIN' OR o.id = ANY($2))`
 
 // FindOrganisationsByIDs returns the visible organisations among ids.
 func (db *DB) FindOrganisationsByIDs(ctx context.Context, ids []int64) (map[int64]*Organisation, error) {
 	a := ActorFrom(ctx)
 	var orgs []*Organisation
-	err := db.conn().sel(ctx, &orgs, `SELECT o.* FROM organisations o WHERE o.id = ANY($3) AND `+orgVisible,
-		a.role(), pq.Array(a.orgs()), pq.Array(ids))
+	err := db.conn().sel(ctx, &orgs, `SELECT o.* FROM organisations o WHERE o.id = ANY($4) AND `+orgVisible,
+		visibility(a, pq.Array(ids))...)
 	out := make(map[int64]*Organisation, len(orgs))
 	for _, o := range orgs {
 		out[o.ID] = o
@@ -150,7 +156,7 @@ func (db *DB) FindOrganisations(ctx context.Context, p Page) ([]*Organisation, b
 	a := ActorFrom(ctx)
 	var orgs []*Organisation
 	err := db.conn().sel(ctx, &orgs, `SELECT o.* FROM organisations o WHERE `+orgVisible+`
-		AND o.id > $3 ORDER BY o.id LIMIT $4`, a.role(), pq.Array(a.orgs()), p.After, p.First+1)
+		AND o.id > $4 ORDER BY o.id LIMIT $5`, visibility(a, p.After, p.First+1)...)
 	orgs, more := trimPage(orgs, p)
 	return orgs, more, err
 }
@@ -159,6 +165,6 @@ func (db *DB) FindOrganisations(ctx context.Context, p Page) ([]*Organisation, b
 func (db *DB) CountOrganisations(ctx context.Context) (int, error) {
 	a := ActorFrom(ctx)
 	var n int
-	err := db.conn().get(ctx, &n, `SELECT count(*) FROM organisations o WHERE `+orgVisible, a.role(), pq.Array(a.orgs()))
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM organisations o WHERE `+orgVisible, visibility(a)...)
 	return n, err
 }

@@ -1,0 +1,82 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/store"
+)
+
+func (s *schema) consensusMutations(mutation graphql.Fields) {
+	mutation["recordConsensus"] = &graphql.Field{Type: nonNull(s.consensusT),
+		Description: "Records the agreed score for a criterion with a rationale, the participating jurors and the merged feedback; lead jurors and admins, while SCORING or CONSENSUS.",
+		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("ConsensusInput", graphql.InputObjectConfigFieldMap{
+			"applicationId": {Type: graphql.NewNonNull(graphql.ID)}, "criterionId": {Type: graphql.NewNonNull(graphql.ID)},
+			"value": {Type: graphql.NewNonNull(graphql.Float)}, "rationale": {Type: graphql.NewNonNull(graphql.String)},
+			"participants":  {Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(graphql.ID)))},
+			"strengths":     {Type: graphql.String},
+			"opportunities": {Type: graphql.String}}))}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			in := input(p)
+			app, err := parseID("applicationId", in["applicationId"])
+			if err != nil {
+				return nil, err
+			}
+			crit, err := parseID("criterionId", in["criterionId"])
+			if err != nil {
+				return nil, err
+			}
+			parts, err := idList("participants", in["participants"])
+			if err != nil {
+				return nil, err
+			}
+			return s.db.RecordConsensus(p.Context, store.ConsensusInput{ApplicationID: app, CriterionID: crit,
+				Value: num(in, "value"), Rationale: str(in, "rationale"), Participants: parts,
+				Strengths: str(in, "strengths"), Opportunities: str(in, "opportunities")})
+		}}
+	mutation["recordDecision"] = &graphql.Field{Type: nonNull(s.application),
+		Description: "Records WINNER (shared winners allowed), FINALIST, HONOURABLE_MENTION or NOT_SELECTED with a citation, while the cycle is in CONSENSUS; every flagged cell of the application needs an agreed score first (CONSENSUS_REQUIRED).",
+		Args: graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(graphql.ID)},
+			"decision": {Type: graphql.NewNonNull(s.decision)}, "citation": {Type: graphql.String}},
+		Resolve: s.recordDecision}
+}
+
+func (s *schema) recordDecision(p graphql.ResolveParams) (any, error) {
+	app, err := idArg(p, "applicationId")
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.db.FindApplicationsByIDs(p.Context, []int64{app})
+	if err != nil {
+		return nil, err
+	}
+	a := m[app]
+	if a == nil {
+		return nil, store.Errorf(store.NotFound, "application %d not found", app)
+	}
+	c, err := loadersFrom(p.Context).cycles.get(p.Context, a.CycleID)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	ev, _, err := s.evaluate(p, c)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.RecordDecision(p.Context, store.DecisionInput{ApplicationID: app, Decision: str(p.Args, "decision"),
+		Citation: str(p.Args, "citation"), Required: ev.Required[app]})
+}
+
+// phaseChecks computes what a cycle needs before it moves to phase to.
+func (s *schema) phaseChecks(p graphql.ResolveParams, cycleID int64, to store.Phase) (store.PhaseChecks, error) {
+	if to != store.PhaseDecided {
+		return store.PhaseChecks{}, nil
+	}
+	c, err := loadersFrom(p.Context).cycles.get(p.Context, cycleID)
+	if err != nil || c == nil {
+		return store.PhaseChecks{}, err
+	}
+	ev, _, err := s.evaluate(p, c)
+	if err != nil {
+		return store.PhaseChecks{}, err
+	}
+	return store.PhaseChecks{Consensus: ev.Required}, nil
+}

@@ -1,0 +1,87 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/store"
+)
+
+func (s *schema) jurorType() *graphql.Object {
+	return obj("Juror", "A member of a cycle's jury. The affiliation's organisation and municipality are conflicts without declaring.",
+		graphql.Fields{
+			"userId":           {Type: nonNull(graphql.ID)},
+			"name":             {Type: nonNull(graphql.String)},
+			"email":            {Type: nonNull(graphql.String)},
+			"lead":             {Type: nonNull(graphql.Boolean)},
+			"organisationId":   {Type: graphql.ID},
+			"affiliation":      {Type: nonNull(graphql.String)},
+			"municipalityCode": {Type: graphql.String},
+		})
+}
+
+func (s *schema) conflictType() *graphql.Object {
+	return obj("Conflict", "A juror's conflict of interest with an organisation or a whole municipality.", graphql.Fields{
+		"id":               {Type: nonNull(graphql.ID)},
+		"jurorId":          {Type: nonNull(graphql.ID)},
+		"organisationId":   {Type: graphql.ID},
+		"municipalityCode": {Type: graphql.String},
+		"reason":           {Type: nonNull(graphql.String)},
+		"declaredBy":       {Type: nonNull(graphql.ID)},
+		"createdAt":        {Type: nonNull(graphql.DateTime)},
+	})
+}
+
+func (s *schema) assignmentType() *graphql.Object {
+	return obj("Assignment", "A juror's task to score an application.", graphql.Fields{
+		"applicationId": {Type: nonNull(graphql.ID)},
+		"jurorId":       {Type: nonNull(graphql.ID)},
+		"assignedAt":    {Type: nonNull(graphql.DateTime)},
+		"recusedAt":     {Type: graphql.DateTime},
+		"recusalReason": {Type: nonNull(graphql.String)},
+		"submittedAt":   {Type: graphql.DateTime, Description: "When the juror submitted the evaluation."},
+	})
+}
+
+// cycleJuryFields are the jury fields of Cycle.
+func (s *schema) cycleJuryFields() graphql.Fields {
+	return graphql.Fields{
+		"jury": {Type: listOf(s.juror), Description: "Admins and the cycle's jurors see it.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				return loadersFrom(p.Context).juryByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
+			}},
+		"assignments": {Type: listOf(s.assignmentT), Description: "Admins see all, jurors their own.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				return loadersFrom(p.Context).assignmentsByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
+			}},
+		"ranking": s.rankingField(),
+		"auditLog": {Type: nonNull(s.connectionType(s.auditT)), Args: pageArgs, Description: "Admins only.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				page, err := pageFrom(p.Args)
+				if err != nil {
+					return nil, err
+				}
+				rows, more, err := s.db.FindAudit(p.Context, p.Source.(*store.Cycle).ID, page)
+				if err != nil {
+					return nil, err
+				}
+				return newConnection(rows, func(e *store.AuditEntry) int64 { return e.ID }, more,
+					func() (int, error) {
+						return 0, store.Errorf(store.Invalid, "totalCount is not offered for the audit log")
+					}), nil
+			}},
+	}
+}
+
+func (s *schema) auditType() *graphql.Object {
+	return obj("AuditEntry", "An append-only record: who did what, when, with the old and new value (JSON).", graphql.Fields{
+		"id": {Type: nonNull(graphql.ID)}, "at": {Type: nonNull(graphql.DateTime)}, "actorId": {Type: graphql.ID},
+		"action": {Type: nonNull(graphql.String)}, "entity": {Type: nonNull(graphql.String)},
+		"entityId": {Type: nonNull(graphql.String)},
+		"oldValue": {Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) {
+			return rawJSON(p.Source.(*store.AuditEntry).OldValue), nil
+		}},
+		"newValue": {Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) {
+			return rawJSON(p.Source.(*store.AuditEntry).NewValue), nil
+		}},
+	})
+}

@@ -1,0 +1,124 @@
+package graph
+
+import (
+	"math"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/reports/jury"
+	"github.com/leanforum/awards/reports/scoring"
+	"github.com/leanforum/awards/store"
+)
+
+// maybe renders a float as null when it is not a finite number.
+func maybe(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
+}
+
+// obj is a map-backed object type whose fields resolve by key.
+func obj(name, desc string, fields graphql.Fields) *graphql.Object {
+	return graphql.NewObject(graphql.ObjectConfig{Name: name, Description: desc, Fields: fields})
+}
+
+func floats(names ...string) graphql.Fields {
+	f := graphql.Fields{}
+	for _, n := range names {
+		f[n] = &graphql.Field{Type: graphql.Float}
+	}
+	return f
+}
+
+func with(f graphql.Fields, more graphql.Fields) graphql.Fields {
+	for k, v := range more {
+		f[k] = v
+	}
+	return f
+}
+
+func (s *schema) rankingType() *graphql.Object {
+	standing := obj("Standing", "An application's place in one view of the ranking.", with(floats("total", "percent", "coverage"),
+		graphql.Fields{"rank": {Type: graphql.Int, Description: "Competition rank (1, 2, 2, 4); null when unranked."},
+			"rankChange": {Type: nonNull(graphql.Int), Description: "Raw rank minus this rank: positive moved up."}}))
+	cell := obj("Cell", "One application on one criterion: the jurors' scores summarised and the three views.",
+		with(floats("mean", "median", "sd", "min", "max", "range", "value", "zValue", "adjusted"), graphql.Fields{
+			"criterionId": {Type: nonNull(graphql.ID)}, "n": {Type: nonNull(graphql.Int)},
+			"flagged": {Type: nonNull(graphql.Boolean)}}))
+	ranked := obj("RankedApplication", "", graphql.Fields{
+		"applicationId": {Type: nonNull(graphql.ID)}, "title": {Type: nonNull(graphql.String)},
+		"organisationName": {Type: nonNull(graphql.String)}, "decision": {Type: s.decision},
+		"raw": {Type: nonNull(standing)}, "zScore": {Type: nonNull(standing)}, "severity": {Type: nonNull(standing)},
+		"cells": {Type: listOf(cell)}})
+	flag := obj("Flag", "A cell on which the jurors disagree beyond the cycle's thresholds.", with(floats("range", "sd"),
+		graphql.Fields{"applicationId": {Type: nonNull(graphql.ID)}, "criterionId": {Type: nonNull(graphql.ID)},
+			"byRange": {Type: nonNull(graphql.Boolean)}, "bySd": {Type: nonNull(graphql.Boolean)},
+			"hasConsensus": {Type: nonNull(graphql.Boolean)}}))
+	juror := obj("JurorSeverity", "How a juror scores compared with the others and with the consensus (percent of scale).",
+		with(floats("mean", "spread", "offset", "consensusMad", "consensusPearson"), graphql.Fields{
+			"jurorId": {Type: nonNull(graphql.ID)}, "name": {Type: nonNull(graphql.String)},
+			"n": {Type: nonNull(graphql.Int)}, "compared": {Type: nonNull(graphql.Int)}, "consensusN": {Type: nonNull(graphql.Int)}}))
+	return obj("Ranking", "The jury's ranking of a cycle with normalised views, disagreement, juror severity and reliability.",
+		graphql.Fields{
+			"applications": {Type: listOf(ranked), Description: "In raw rank order."},
+			"flags":        {Type: listOf(flag)},
+			"jurors":       {Type: listOf(juror)},
+			"reliability":  {Type: nonNull(s.reliabilityType())},
+		})
+}
+
+// rankingField is Cycle.ranking.
+func (s *schema) rankingField() *graphql.Field {
+	return &graphql.Field{Type: s.rankingT,
+		Description: "Admins and lead jurors at any time, the rest of the jury from CONSENSUS on; applications a juror has a conflict with are left out and every figure is computed without them.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			c := p.Source.(*store.Cycle)
+			rep, jurors, err := s.evaluate(p, c)
+			if err != nil {
+				return nil, err
+			}
+			return rankingOutput(rep, jurors), nil
+		}}
+}
+
+// evaluate computes a cycle's report for the caller, with the jury's names.
+func (s *schema) evaluate(p graphql.ResolveParams, c *store.Cycle) (*evaluated, map[int64]string, error) {
+	l := loadersFrom(p.Context)
+	crits, err := l.criteriaByCycle.get(p.Context, c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := s.db.FindRankingData(p.Context, c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	jurors, err := l.juryByCycle.get(p.Context, c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := jury.Evaluate(jury.Input{Criteria: crits, Data: data, Aggregation: c.Aggregation,
+		RangeShare: c.FlagRangeShare, SDShare: c.FlagSDShare})
+	if err != nil {
+		return nil, nil, err
+	}
+	names := map[int64]string{}
+	for _, j := range jurors {
+		names[j.UserID] = j.Name
+	}
+	return &evaluated{rep, data}, names, nil
+}
+
+type evaluated struct {
+	*jury.Report
+	data *store.RankingData
+}
+
+func standingOut(st scoring.Standing) map[string]any {
+	var rank any
+	if st.Rank > 0 {
+		rank = st.Rank
+	}
+	return map[string]any{"total": maybe(st.Total), "percent": maybe(st.Percent), "coverage": maybe(st.Coverage),
+		"rank": rank, "rankChange": st.Change}
+}

@@ -1,0 +1,101 @@
+// Package jury turns a cycle's stored scores into the jury's report: the
+// ranking in raw, z-score and severity views with flags and juror severity
+// (reports/scoring), and how reliable the scores are (reports/reliability),
+// per cycle and per criterion. It is pure: it reads plain store values.
+package jury
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/leanforum/awards/reports/scoring"
+	"github.com/leanforum/awards/store"
+)
+
+// Input is what a cycle's report is computed from.
+type Input struct {
+	Criteria []*store.Criterion
+	Data     *store.RankingData
+	// Aggregation is MEAN or MEDIAN; RangeShare and SDShare flag cells.
+	Aggregation         string
+	RangeShare, SDShare float64
+}
+
+// Report is the jury's report for a cycle.
+type Report struct {
+	Ranking     scoring.Ranking
+	Reliability Reliability
+	// Required lists, per application, the criteria whose cells are
+	// flagged for disagreement: each needs an agreed score.
+	Required map[int64][]int64
+}
+
+// Evaluate computes the report. Only scored criteria (those without
+// items) take part.
+func Evaluate(in Input) (*Report, error) {
+	crits := scoredCriteria(in.Criteria)
+	scores := scoresOf(in.Data)
+	opt := scoring.Options{RangeShare: in.RangeShare, SDShare: in.SDShare, Consensus: consensusOf(in.Data)}
+	if in.Aggregation == "MEDIAN" {
+		opt.Aggregation = scoring.AggregateMedian
+	}
+	r, err := scoring.Rank(crits, scores, opt)
+	if err != nil {
+		return nil, fmt.Errorf("jury: %w", err)
+	}
+	rep := &Report{Ranking: r, Required: map[int64][]int64{}}
+	for _, f := range r.Flags {
+		app, crit := id(f.Application), id(f.Criterion)
+		rep.Required[app] = append(rep.Required[app], crit)
+	}
+	rep.Reliability = assess(in.Criteria, crits, scores)
+	return rep, nil
+}
+
+func scoredCriteria(all []*store.Criterion) []scoring.Criterion {
+	parents := map[int64]bool{}
+	for _, k := range all {
+		if k.ParentID != nil {
+			parents[*k.ParentID] = true
+		}
+	}
+	var out []scoring.Criterion
+	for _, k := range all {
+		if !parents[k.ID] {
+			out = append(out, scoring.Criterion{ID: key(k.ID), Weight: k.Weight, Min: k.ScaleMin, Max: k.ScaleMax,
+				Independent: k.Independent})
+		}
+	}
+	return out
+}
+
+func scoresOf(d *store.RankingData) []scoring.Score {
+	var out []scoring.Score
+	for _, a := range d.Applications {
+		for i := range a.Values {
+			out = append(out, scoring.Score{Application: key(a.ID), Juror: key(a.Jurors[i]),
+				Criterion: key(a.Criteria[i]), Value: a.Values[i]})
+		}
+	}
+	return out
+}
+
+func consensusOf(d *store.RankingData) map[scoring.CellKey]float64 {
+	out := map[scoring.CellKey]float64{}
+	for _, a := range d.Applications {
+		for i, c := range a.ConsensusFor {
+			out[scoring.CellKey{Application: key(a.ID), Criterion: key(c)}] = a.ConsensusValues[i]
+		}
+	}
+	return out
+}
+
+func key(id int64) string { return strconv.FormatInt(id, 10) }
+
+func id(key string) int64 {
+	v, _ := strconv.ParseInt(key, 10, 64)
+	return v
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"strings"
+)
+
+// The decisions on an application.
+var Decisions = []string{"WINNER", "FINALIST", "HONOURABLE_MENTION", "NOT_SELECTED"}
+
+// DecisionInput records the jury's decision on an application. Required
+// lists the criteria whose cells were flagged for disagreement: each needs
+// an agreed score before the decision.
+type DecisionInput struct {
+	ApplicationID int64
+	Decision      string
+	Citation      string
+	Required      []int64
+}
+
+// RecordDecision records a decision while the cycle is in CONSENSUS; a
+// lead juror without a conflict, or an admin, may. Several applications
+// may share WINNER.
+func (db *DB) RecordDecision(ctx context.Context, in DecisionInput) (*Application, error) {
+	if !contains(Decisions, in.Decision) {
+		return nil, InvalidField("decision", "must be one of %s", strings.Join(Decisions, ", "))
+	}
+	in.Citation = strings.TrimSpace(in.Citation)
+	if err := checkText("citation", in.Citation, 0, 5000); err != nil {
+		return nil, err
+	}
+	out := &Application{}
+	err := db.inTx(ctx, func(tx conn) error {
+		cycleID, err := db.checkLead(ctx, tx, in.ApplicationID, PhaseConsensus)
+		if err != nil {
+			return err
+		}
+		if err := checkConsensus(ctx, tx, in.ApplicationID, in.Required); err != nil {
+			return err
+		}
+		old := &Application{}
+		if err := tx.get(ctx, old, `SELECT * FROM applications WHERE id = $1`, in.ApplicationID); err != nil {
+			return err
+		}
+		if old.Status != StatusSubmitted {
+			return Errorf(WrongPhase, "application %d is %s; only submitted applications are decided", in.ApplicationID, old.Status)
+		}
+		err = tx.get(ctx, out, `UPDATE applications SET decision = $2, citation = $3, version = version + 1, updated_at = $4
+			WHERE id = $1 RETURNING *`, in.ApplicationID, in.Decision, in.Citation, db.Now())
+		if err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, cycleID, "decision.record", "application", in.ApplicationID,
+			map[string]any{"decision": old.Decision, "citation": old.Citation},
+			map[string]any{"decision": out.Decision, "citation": out.Citation})
+	})
+	return out, err
+}
+
+// checkConsensus checks that each required criterion of app has an agreed
+// score.
+func checkConsensus(ctx context.Context, tx conn, app int64, required []int64) error {
+	if len(required) == 0 {
+		return nil
+	}
+	var missing []string
+	err := tx.sel(ctx, &missing, `SELECT k.code FROM criteria k WHERE k.id = ANY($2)
+		AND NOT EXISTS (SELECT 1 FROM consensus c WHERE c.application_id = $1 AND c.criterion_id = k.id)
+		ORDER BY k.position`, app, int64Array(required))
+	if err == nil && len(missing) > 0 {
+		return &Error{Code: ConsensusRequired, Field: "consensus", Message: "application " + itoa(app) +
+			" has jurors disagreeing on criteria " + strings.Join(missing, ", ") + " without an agreed score"}
+	}
+	return err
+}

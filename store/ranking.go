@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+
+	"github.com/lib/pq"
+)
+
+// RankingData is what a cycle's ranking is computed from: the submitted
+// applications the caller may see, the values of submitted evaluations by
+// jurors who have not recused, and the agreed scores.
+type RankingData struct {
+	Applications []RankedApplication
+}
+
+// RankedApplication is one application with its scores as parallel
+// arrays (juror, criterion, value) and its agreed scores.
+type RankedApplication struct {
+	ID               int64           `db:"id"`
+	Title            string          `db:"title"`
+	OrganisationName string          `db:"organisation_name"`
+	Decision         *string         `db:"decision"`
+	Jurors           pq.Int64Array   `db:"jurors"`
+	Criteria         pq.Int64Array   `db:"criteria"`
+	Values           pq.Float64Array `db:"vals"`
+	ConsensusFor     pq.Int64Array   `db:"consensus_criteria"`
+	ConsensusValues  pq.Float64Array `db:"consensus_values"`
+}
+
+// rankingQuery reads a cycle's ranking data in one statement. The first
+// column says whether the caller may see the ranking at all: admins and
+// lead jurors always, the other jurors of the cycle from CONSENSUS on. A
+// juror's applications exclude those they have a conflict with, so no
+// aggregate includes them. $1 role, $2 caller id, $3 cycle.
+const rankingQuery = `WITH me AS (SELECT lead FROM jurors WHERE cycle_id = $3 AND user_id = $2),
+ok AS (SELECT ($1 = 'ADMIN' OR EXISTS (SELECT 1 FROM me WHERE lead) OR ($1 = 'JUROR' AND EXISTS (SELECT 1 FROM me)
+		AND c.phase IN ('CONSENSUS', 'DECIDED', 'PUBLISHED'))) AS allowed FROM cycles c WHERE c.id = $3),
+apps AS (SELECT a.id, a.title, o.name AS organisation_name, a.decision FROM applications a
+	JOIN organisations o ON o.id = a.organisation_id
+	WHERE a.cycle_id = $3 AND a.status = 'SUBMITTED' AND a.eligibility <> 'NOT_ELIGIBLE'
+		AND (SELECT allowed FROM ok) AND ($1 <> 'JUROR' OR NOT conflicted($2, a.id))),
+sc AS (SELECT s.application_id, array_agg(s.juror_id ORDER BY s.juror_id, s.criterion_id) AS jurors,
+		array_agg(s.criterion_id ORDER BY s.juror_id, s.criterion_id) AS criteria,
+		array_agg(s.value ORDER BY s.juror_id, s.criterion_id) AS vals
+	FROM scores s JOIN assignments g ON g.application_id = s.application_id AND g.juror_id = s.juror_id
+	WHERE s.application_id IN (SELECT id FROM apps) AND s.value IS NOT NULL
+		AND g.recused_at IS NULL AND g.submitted_at IS NOT NULL
+	GROUP BY s.application_id),
+cs AS (SELECT application_id, array_agg(criterion_id ORDER BY criterion_id) AS consensus_criteria,
+		array_agg(value ORDER BY criterion_id) AS consensus_values
+	FROM consensus WHERE application_id IN (SELECT id FROM apps) GROUP BY application_id)
+SELECT ok.allowed, apps.id, apps.title, apps.organisation_name, apps.decision,
+	coalesce(sc.jurors, '{}') AS jurors, coalesce(sc.criteria, '{}') AS criteria, coalesce(sc.vals, '{}') AS vals,
+	coalesce(cs.consensus_criteria, '{}') AS consensus_criteria, coalesce(cs.consensus_values, '{}') AS consensus_values
+FROM ok LEFT JOIN apps ON true LEFT JOIN sc ON sc.application_id = apps.id LEFT JOIN cs ON cs.application_id = apps.id
+ORDER BY apps.id`
+
+// FindRankingData reads what cycle's ranking is computed from, for the
+// caller.
+func (db *DB) FindRankingData(ctx context.Context, cycleID int64) (*RankingData, error) {
+	a := ActorFrom(ctx)
+	var rows []struct {
+		Allowed          bool            `db:"allowed"`
+		ID               *int64          `db:"id"`
+		Title            *string         `db:"title"`
+		OrganisationName *string         `db:"organisation_name"`
+		Decision         *string         `db:"decision"`
+		Jurors           pq.Int64Array   `db:"jurors"`
+		Criteria         pq.Int64Array   `db:"criteria"`
+		Values           pq.Float64Array `db:"vals"`
+		ConsensusFor     pq.Int64Array   `db:"consensus_criteria"`
+		ConsensusValues  pq.Float64Array `db:"consensus_values"`
+	}
+	if err := db.conn().sel(ctx, &rows, rankingQuery, a.role(), actorID(a), cycleID); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, notFound("cycle", cycleID)
+	}
+	if !rows[0].Allowed {
+		return nil, Errorf(Forbidden, "the ranking of cycle %d is for admins, lead jurors, and the jury from CONSENSUS on", cycleID)
+	}
+	d := &RankingData{}
+	for _, r := range rows {
+		if r.ID == nil {
+			continue
+		}
+		d.Applications = append(d.Applications, RankedApplication{ID: *r.ID, Title: *r.Title,
+			OrganisationName: *r.OrganisationName, Decision: r.Decision, Jurors: r.Jurors, Criteria: r.Criteria,
+			Values: r.Values, ConsensusFor: r.ConsensusFor, ConsensusValues: r.ConsensusValues})
+	}
+	return d, nil
+}
