@@ -228,3 +228,12 @@ func (e *env) dumpErrors(t testing.TB) {
 		}
 	})
 }
+
+func containsAll(s string, parts ...string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}
