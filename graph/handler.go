@@ -58,6 +58,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
 	h.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	h.mux.HandleFunc("GET /readyz", h.serveReady)
+	h.mux.HandleFunc("GET /exports/cycles/{id}/{file}", h.serveExport)
 	return h, nil
 }
 

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math"
 
 	"github.com/graphql-go/graphql"
@@ -84,16 +85,22 @@ func (s *schema) rankingField() *graphql.Field {
 
 // evaluate computes a cycle's report for the caller, with the jury's names.
 func (s *schema) evaluate(p graphql.ResolveParams, c *store.Cycle) (*evaluated, map[int64]string, error) {
-	l := loadersFrom(p.Context)
-	crits, err := l.criteriaByCycle.get(p.Context, c.ID)
+	return evaluateCycle(p.Context, s.db, c)
+}
+
+// evaluateCycle computes a cycle's report for the caller in ctx, reading
+// through the request's loaders.
+func evaluateCycle(ctx context.Context, db *store.DB, c *store.Cycle) (*evaluated, map[int64]string, error) {
+	l := loadersFrom(ctx)
+	crits, err := l.criteriaByCycle.get(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := s.db.FindRankingData(p.Context, c.ID)
+	data, err := db.FindRankingData(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}
-	jurors, err := l.juryByCycle.get(p.Context, c.ID)
+	jurors, err := l.juryByCycle.get(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -38,6 +38,9 @@ commands:
   migrate       apply the database migrations
   seed-demo     load the demo data set (idempotent)
   create-admin  create an administrator (-email, -name; password on stdin or ADMIN_PASSWORD)
+  analyze icc   -in FILE: six Shrout–Fleiss ICCs from CSV target,rater,score
+  analyze alpha -in FILE -level nominal|ordinal|interval|ratio: Krippendorff's alpha from CSV unit,rater,value
+  analyze dea   -in FILE [-sep ';'] -id COL -inputs a,b -outputs c,d -rts crs|vrs|drs|irs -orientation in|out
 
 The database is DATABASE_URL (a postgres:// URL).`
 
@@ -51,6 +54,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"migrate":      m.migrate,
 		"seed-demo":    m.seedDemo,
 		"create-admin": m.createAdmin,
+		"analyze":      m.analyze,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
