@@ -16,6 +16,7 @@ import (
 	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 	"github.com/leanforum/awards/store/storetest"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // env is a real handler over a fresh database, driven through HTTP.
@@ -28,7 +29,18 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	db := storetest.MustOpenDB(t)
+	return newEnvAt(t, storetest.NewDatabase(t))
+}
+
+// newEnvAt is an env over the database at dsn.
+func newEnvAt(t testing.TB, dsn string) *env {
+	t.Helper()
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.BcryptCost = bcrypt.MinCost
+	t.Cleanup(func() { db.Close() })
 	logs := &logCapture{}
 	h, err := graph.NewHandler(db, graph.Options{Log: slog.New(logs)})
 	if err != nil {
@@ -67,6 +79,18 @@ func (e *env) gql(token, query string, vars map[string]any) *result {
 		e.t.Fatalf("response is not JSON: %v: %s", err, rec.Body.String())
 	}
 	return r
+}
+
+// serve posts a GraphQL request and returns only the status, for
+// benchmarks that should not time the client's decoding.
+func (e *env) serve(token, query string, vars map[string]any) int {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req := httptest.NewRequest("POST", "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	return rec.Code
 }
 
 // ok fails the test when the request had errors.

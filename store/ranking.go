@@ -27,7 +27,9 @@ type RankedApplication struct {
 	ConsensusValues  pq.Float64Array `db:"consensus_values"`
 }
 
-// rankingQuery reads a cycle's ranking data in one statement. The first
+// rankingQuery reads a cycle's ranking data in one statement. The score
+// arrays of one application are built by aggregates over the same rows in
+// the same pass, so they line up element by element. The first
 // column says whether the caller may see the ranking at all: admins and
 // lead jurors always, the other jurors of the cycle from CONSENSUS on. A
 // juror's applications exclude those they have a conflict with, so no
@@ -39,15 +41,13 @@ apps AS (SELECT a.id, a.title, o.name AS organisation_name, a.decision FROM appl
 	JOIN organisations o ON o.id = a.organisation_id
 	WHERE a.cycle_id = $3 AND a.status = 'SUBMITTED' AND a.eligibility <> 'NOT_ELIGIBLE'
 		AND (SELECT allowed FROM ok) AND ($1 <> 'JUROR' OR NOT conflicted($2, a.id))),
-sc AS (SELECT s.application_id, array_agg(s.juror_id ORDER BY s.juror_id, s.criterion_id) AS jurors,
-		array_agg(s.criterion_id ORDER BY s.juror_id, s.criterion_id) AS criteria,
-		array_agg(s.value ORDER BY s.juror_id, s.criterion_id) AS vals
+sc AS (SELECT s.application_id, array_agg(s.juror_id) AS jurors, array_agg(s.criterion_id) AS criteria,
+		array_agg(s.value) AS vals
 	FROM scores s JOIN assignments g ON g.application_id = s.application_id AND g.juror_id = s.juror_id
 	WHERE s.application_id IN (SELECT id FROM apps) AND s.value IS NOT NULL
 		AND g.recused_at IS NULL AND g.submitted_at IS NOT NULL
 	GROUP BY s.application_id),
-cs AS (SELECT application_id, array_agg(criterion_id ORDER BY criterion_id) AS consensus_criteria,
-		array_agg(value ORDER BY criterion_id) AS consensus_values
+cs AS (SELECT application_id, array_agg(criterion_id) AS consensus_criteria, array_agg(value) AS consensus_values
 	FROM consensus WHERE application_id IN (SELECT id FROM apps) GROUP BY application_id)
 SELECT ok.allowed, apps.id, apps.title, apps.organisation_name, apps.decision,
 	coalesce(sc.jurors, '{}') AS jurors, coalesce(sc.criteria, '{}') AS criteria, coalesce(sc.vals, '{}') AS vals,

@@ -49,7 +49,7 @@ func Evaluate(in Input) (*Report, error) {
 		app, crit := id(f.Application), id(f.Criterion)
 		rep.Required[app] = append(rep.Required[app], crit)
 	}
-	rep.Reliability = assess(in.Criteria, crits, scores)
+	rep.Reliability = assess(in.Criteria, crits, in.Data)
 	return rep, nil
 }
 
@@ -71,11 +71,24 @@ func scoredCriteria(all []*store.Criterion) []scoring.Criterion {
 }
 
 func scoresOf(d *store.RankingData) []scoring.Score {
-	var out []scoring.Score
+	keys := map[int64]string{}
+	k := func(id int64) string {
+		s, ok := keys[id]
+		if !ok {
+			s = key(id)
+			keys[id] = s
+		}
+		return s
+	}
+	n := 0
 	for _, a := range d.Applications {
+		n += len(a.Values)
+	}
+	out := make([]scoring.Score, 0, n)
+	for _, a := range d.Applications {
+		app := key(a.ID)
 		for i := range a.Values {
-			out = append(out, scoring.Score{Application: key(a.ID), Juror: key(a.Jurors[i]),
-				Criterion: key(a.Criteria[i]), Value: a.Values[i]})
+			out = append(out, scoring.Score{Application: app, Juror: k(a.Jurors[i]), Criterion: k(a.Criteria[i]), Value: a.Values[i]})
 		}
 	}
 	return out

@@ -3,7 +3,6 @@ package jury
 import (
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/leanforum/awards/reports/reliability"
 	"github.com/leanforum/awards/reports/scoring"
@@ -45,55 +44,108 @@ type Alpha struct {
 }
 
 // unit is one rated thing (an application, or an application on a
-// criterion) with its scores by juror.
+// criterion) with its scores by juror index, jurors ascending.
 type unit struct {
-	key    string
-	scores map[string]float64
+	jurors []int
+	values []float64
 }
+
+// cellKey names an application on a criterion.
+type cellKey struct{ app, crit int64 }
 
 // assess computes the cycle measures over application × criterion cells
 // (scores as percent of the criterion's scale, so criteria compare) and
 // the measures per criterion.
-func assess(all []*store.Criterion, crits []scoring.Criterion, scores []scoring.Score) Reliability {
-	byID := map[string]scoring.Criterion{}
+func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingData) Reliability {
+	scale := map[int64][2]float64{}
 	for _, c := range crits {
-		byID[c.ID] = c
+		scale[id(c.ID)] = [2]float64{c.Min, c.Max}
 	}
-	cycle := map[string]*unit{}
-	per := map[string]map[string]*unit{}
-	for _, s := range scores {
-		c := byID[s.Criterion]
-		pct := (s.Value - c.Min) / (c.Max - c.Min) * 100
-		addScore(cycle, s.Application+"/"+s.Criterion, s.Juror, pct)
-		if per[s.Criterion] == nil {
-			per[s.Criterion] = map[string]*unit{}
+	jurors := jurorIndex(d)
+	cycle := make(map[cellKey]*unit, len(d.Applications)*len(crits))
+	per := map[int64]map[cellKey]*unit{}
+	for _, a := range d.Applications {
+		for i, v := range a.Values {
+			k, j := a.Criteria[i], jurors[a.Jurors[i]]
+			sc, ok := scale[k]
+			if !ok {
+				continue
+			}
+			addScore(cycle, cellKey{a.ID, k}, j, (v-sc[0])/(sc[1]-sc[0])*100, len(jurors))
+			if per[k] == nil {
+				per[k] = make(map[cellKey]*unit, len(d.Applications))
+			}
+			addScore(per[k], cellKey{app: a.ID}, j, v, len(jurors))
 		}
-		addScore(per[s.Criterion], s.Application, s.Juror, s.Value)
 	}
-	r := Reliability{Cycle: measure(cycle)}
+	r := Reliability{Cycle: measure(cycle, len(jurors))}
 	for _, k := range all {
-		if u, ok := per[key(k.ID)]; ok {
-			r.PerCriterion = append(r.PerCriterion, CriterionMeasures{CriterionID: k.ID, Code: k.Code, Measures: measure(u)})
+		if u, ok := per[k.ID]; ok {
+			r.PerCriterion = append(r.PerCriterion, CriterionMeasures{CriterionID: k.ID, Code: k.Code, Measures: measure(u, len(jurors))})
 		}
 	}
 	return r
 }
 
-func addScore(units map[string]*unit, k, juror string, v float64) {
-	u := units[k]
-	if u == nil {
-		u = &unit{key: k, scores: map[string]float64{}}
-		units[k] = u
+// jurorIndex numbers the jurors in increasing id order.
+func jurorIndex(d *store.RankingData) map[int64]int {
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, a := range d.Applications {
+		for _, j := range a.Jurors {
+			if !seen[j] {
+				seen[j] = true
+				ids = append(ids, j)
+			}
+		}
 	}
-	u.scores[juror] = v
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	index := make(map[int64]int, len(ids))
+	for i, j := range ids {
+		index[j] = i
+	}
+	return index
 }
 
-func measure(units map[string]*unit) Measures {
-	list := make([]*unit, 0, len(units))
-	for _, u := range units {
-		list = append(list, u)
+func addScore(units map[cellKey]*unit, k cellKey, juror int, v float64, jurors int) {
+	u := units[k]
+	if u == nil {
+		u = &unit{jurors: make([]int, 0, jurors), values: make([]float64, 0, jurors)}
+		units[k] = u
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].key < list[j].key })
+	u.jurors = append(u.jurors, juror)
+	u.values = append(u.values, v)
+}
+
+// sorted returns the units in key order, each with its jurors ascending.
+func sorted(units map[cellKey]*unit) []*unit {
+	keys := make([]cellKey, 0, len(units))
+	for k := range units {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].app < keys[j].app || (keys[i].app == keys[j].app && keys[i].crit < keys[j].crit)
+	})
+	list := make([]*unit, len(keys))
+	for i, k := range keys {
+		u := units[k]
+		sort.Sort(byJuror{u})
+		list[i] = u
+	}
+	return list
+}
+
+type byJuror struct{ *unit }
+
+func (b byJuror) Len() int           { return len(b.jurors) }
+func (b byJuror) Less(i, j int) bool { return b.jurors[i] < b.jurors[j] }
+func (b byJuror) Swap(i, j int) {
+	b.jurors[i], b.jurors[j] = b.jurors[j], b.jurors[i]
+	b.values[i], b.values[j] = b.values[j], b.values[i]
+}
+
+func measure(units map[cellKey]*unit, jurors int) Measures {
+	list := sorted(units)
 	m := Measures{}
 	if block := crossedBlock(list); block != nil {
 		if res, err := reliability.ICC(block); err == nil {
@@ -104,17 +156,30 @@ func measure(units map[string]*unit) Measures {
 	} else {
 		m.ICCError = "no two targets were scored by the same two or more jurors"
 	}
-	data := alphaData(list)
-	for _, lvl := range []reliability.Level{reliability.Nominal, reliability.Ordinal, reliability.Interval, reliability.Ratio} {
-		a := Alpha{Level: lvl}
-		if res, err := reliability.Alpha(data, lvl); err == nil {
-			a.Result = &res
-		} else {
-			a.Error = err.Error()
-		}
-		m.Alpha = append(m.Alpha, a)
-	}
+	m.Alpha = alphas(alphaData(list, jurors))
 	return m
+}
+
+// alphas computes alpha at the four levels, from one coincidence matrix
+// when it can; a level that fails alone (ratio with negative values) is
+// computed again on its own to get its reason.
+func alphas(data [][]float64) []Alpha {
+	levels := []reliability.Level{reliability.Nominal, reliability.Ordinal, reliability.Interval, reliability.Ratio}
+	out := make([]Alpha, len(levels))
+	all, err := reliability.AlphaLevels(data, levels...)
+	for i, lvl := range levels {
+		out[i].Level = lvl
+		if err == nil {
+			out[i].Result = &all[i]
+			continue
+		}
+		if res, err := reliability.Alpha(data, lvl); err == nil {
+			out[i].Result = &res
+		} else {
+			out[i].Error = err.Error()
+		}
+	}
+	return out
 }
 
 // crossedBlock finds the largest group of units scored by the same set of
@@ -124,10 +189,10 @@ func crossedBlock(units []*unit) [][]float64 {
 	groups := map[string][]*unit{}
 	var order []string
 	for _, u := range units {
-		if len(u.scores) < 2 {
+		if len(u.jurors) < 2 {
 			continue
 		}
-		sig := strings.Join(jurorsOf(u), ",")
+		sig := signature(u.jurors)
 		if groups[sig] == nil {
 			order = append(order, sig)
 		}
@@ -136,7 +201,7 @@ func crossedBlock(units []*unit) [][]float64 {
 	best := ""
 	for _, sig := range order {
 		g, b := groups[sig], groups[best]
-		if len(g) > len(b) || (len(g) == len(b) && b != nil && len(g[0].scores) > len(b[0].scores)) {
+		if len(g) > len(b) || (len(g) == len(b) && b != nil && len(g[0].jurors) > len(b[0].jurors)) {
 			best = sig
 		}
 	}
@@ -144,47 +209,36 @@ func crossedBlock(units []*unit) [][]float64 {
 	if len(g) < 2 {
 		return nil
 	}
-	jurors := jurorsOf(g[0])
 	m := make([][]float64, len(g))
 	for i, u := range g {
-		for _, j := range jurors {
-			m[i] = append(m[i], u.scores[j])
-		}
+		m[i] = u.values
 	}
 	return m
 }
 
-func jurorsOf(u *unit) []string {
-	js := make([]string, 0, len(u.scores))
-	for j := range u.scores {
-		js = append(js, j)
+// signature is a unit's juror set as a map key.
+func signature(jurors []int) string {
+	b := make([]byte, 0, 4*len(jurors))
+	for _, j := range jurors {
+		b = append(b, byte(j>>24), byte(j>>16), byte(j>>8), byte(j))
 	}
-	sort.Strings(js)
-	return js
+	return string(b)
 }
 
 // alphaData is the units × jurors table with NaN for a missing score.
-func alphaData(units []*unit) [][]float64 {
-	seen := map[string]bool{}
-	var jurors []string
-	for _, u := range units {
-		for _, j := range jurorsOf(u) {
-			if !seen[j] {
-				seen[j] = true
-				jurors = append(jurors, j)
-			}
-		}
-	}
-	sort.Strings(jurors)
+func alphaData(units []*unit, jurors int) [][]float64 {
 	data := make([][]float64, len(units))
 	for i, u := range units {
-		for _, j := range jurors {
-			v, ok := u.scores[j]
-			if !ok || !finite(v) {
-				v = math.NaN()
-			}
-			data[i] = append(data[i], v)
+		row := make([]float64, jurors)
+		for j := range row {
+			row[j] = math.NaN()
 		}
+		for n, j := range u.jurors {
+			if finite(u.values[n]) {
+				row[j] = u.values[n]
+			}
+		}
+		data[i] = row
 	}
 	return data
 }

@@ -29,20 +29,46 @@ type AlphaResult struct {
 // the data show agreement but cannot show reliability, so Alpha reports an
 // error rather than choosing a number.
 func Alpha(data [][]float64, level Level) (AlphaResult, error) {
-	if !level.valid() {
-		return AlphaResult{}, errorf(ErrInvalid, "unknown level %v", level)
-	}
-	if err := checkReliabilityData(data, level); err != nil {
+	rs, err := AlphaLevels(data, level)
+	if err != nil {
 		return AlphaResult{}, err
+	}
+	return rs[0], nil
+}
+
+// AlphaLevels computes alpha at each of levels from one coincidence matrix,
+// which is cheaper than calling Alpha once per level. Errors are as for
+// Alpha; an error at any level is returned for the call.
+func AlphaLevels(data [][]float64, levels ...Level) ([]AlphaResult, error) {
+	for _, level := range levels {
+		if !level.valid() {
+			return nil, errorf(ErrInvalid, "unknown level %v", level)
+		}
+		if err := checkReliabilityData(data, level); err != nil {
+			return nil, err
+		}
 	}
 	cm := newCoincidences(data)
 	if cm.units == 0 {
-		return AlphaResult{}, errorf(ErrInsufficientData, "no unit has two or more values")
+		return nil, errorf(ErrInsufficientData, "no unit has two or more values")
 	}
 	if len(cm.values) < 2 {
-		return AlphaResult{}, errorf(ErrNoVariation,
+		return nil, errorf(ErrNoVariation,
 			"every pairable value is %v: alpha is undefined", cm.values[0])
 	}
+	out := make([]AlphaResult, 0, len(levels))
+	for _, level := range levels {
+		r, err := cm.alpha(level)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// alpha computes alpha at one level from the coincidence matrix.
+func (cm *coincidences) alpha(level Level) (AlphaResult, error) {
 	delta := level.distance(cm)
 	r := AlphaResult{
 		Observed: cm.observed(delta),
@@ -113,51 +139,102 @@ func newCoincidences(data [][]float64) *coincidences {
 		index[v] = i
 	}
 	cm.counts = make([]float64, len(cm.values))
-	o := make(map[[2]int]float64)
+	o := newPairs(len(cm.values))
+	var idx []int
 	for _, u := range units {
-		addUnit(o, u, index)
+		idx = idx[:0]
 		for _, v := range u {
-			cm.counts[index[v]]++ // n_c, counted rather than summed from o
+			idx = append(idx, index[v])
+		}
+		addUnit(o, idx)
+		for _, c := range idx {
+			cm.counts[c]++ // n_c, counted rather than summed from o
 		}
 		cm.n += float64(len(u))
 	}
-	cm.collect(o)
+	cm.cells = o.cells()
 	return cm
 }
 
-// addUnit adds one pairable unit's pairs to the sparse matrix o. A unit in
-// which value c occurs n_uc times contributes n_uc·n_uk/(m_u−1) to o_ck for
-// c ≠ k and n_uc(n_uc−1)/(m_u−1) to o_cc.
-func addUnit(o map[[2]int]float64, u []float64, index map[float64]int) {
-	inUnit := make(map[int]float64, len(u))
-	for _, v := range u {
-		inUnit[index[v]]++
-	}
-	w := 1 / float64(len(u)-1)
-	for c, nc := range inUnit {
-		for k, nk := range inUnit {
+// addUnit adds one pairable unit's pairs, given as value indices, to o. A
+// unit in which value c occurs n_uc times contributes n_uc·n_uk/(m_u−1) to
+// o_ck for c ≠ k and n_uc(n_uc−1)/(m_u−1) to o_cc.
+func addUnit(o *pairs, idx []int) {
+	slices.Sort(idx)
+	w := 1 / float64(len(idx)-1)
+	for i := 0; i < len(idx); {
+		c, nc := runAt(idx, i)
+		for j := 0; j < len(idx); {
+			k, nk := runAt(idx, j)
 			if c == k {
-				o[[2]int{c, c}] += nc * (nc - 1) * w
+				o.add(c, c, nc*(nc-1)*w)
 			} else {
-				o[[2]int{c, k}] += nc * nk * w
+				o.add(c, k, nc*nk*w)
 			}
+			j += int(nk)
 		}
+		i += int(nc)
 	}
 }
 
-// collect stores the entries of o as cells ordered by c then k. The order
-// makes every later sum independent of map order, so the same data always
-// give bit-identical results.
-func (cm *coincidences) collect(o map[[2]int]float64) {
-	for key, v := range o {
-		cm.cells = append(cm.cells, cell{c: key[0], k: key[1], o: v})
+// runAt returns the value at i of sorted idx and how often it repeats.
+func runAt(idx []int, i int) (int, float64) {
+	n := 1
+	for i+n < len(idx) && idx[i+n] == idx[i] {
+		n++
 	}
-	slices.SortFunc(cm.cells, func(a, b cell) int {
+	return idx[i], float64(n)
+}
+
+// pairs accumulates o_ck: densely for few distinct values, sparsely for
+// many.
+type pairs struct {
+	v      int
+	dense  []float64
+	sparse map[[2]int]float64
+}
+
+// maxDense is the most distinct values held in a dense v×v matrix.
+const maxDense = 256
+
+func newPairs(v int) *pairs {
+	if v <= maxDense {
+		return &pairs{v: v, dense: make([]float64, v*v)}
+	}
+	return &pairs{v: v, sparse: make(map[[2]int]float64)}
+}
+
+func (p *pairs) add(c, k int, w float64) {
+	if p.dense != nil {
+		p.dense[c*p.v+k] += w
+		return
+	}
+	p.sparse[[2]int{c, k}] += w
+}
+
+// cells returns the non-zero entries ordered by c then k, so every later
+// sum is independent of map order and the same data always give
+// bit-identical results.
+func (p *pairs) cells() []cell {
+	var out []cell
+	if p.dense != nil {
+		for i, o := range p.dense {
+			if o != 0 {
+				out = append(out, cell{c: i / p.v, k: i % p.v, o: o})
+			}
+		}
+		return out
+	}
+	for key, o := range p.sparse {
+		out = append(out, cell{c: key[0], k: key[1], o: o})
+	}
+	slices.SortFunc(out, func(a, b cell) int {
 		if a.c != b.c {
 			return a.c - b.c
 		}
 		return a.k - b.k
 	})
+	return out
 }
 
 // observed returns D_o = (1/n) Σ_c Σ_k o_ck δ²_ck.

@@ -1,0 +1,103 @@
+package graph_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+
+	"github.com/leanforum/awards/store/storetest"
+)
+
+// seedRanking writes a cycle in CONSENSUS with apps applications, each
+// scored by every one of jurors jurors on crits criteria, directly in SQL.
+// It returns the cycle's id.
+func seedRanking(tb testing.TB, e *env, dsn string, apps, jurors, crits int) string {
+	tb.Helper()
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	script := fmt.Sprintf(`
+		INSERT INTO awards (name) VALUES ('Benchmark');
+		INSERT INTO cycles (award_id, year, title, opens_at, closes_at, scoring_closes_at, phase)
+			SELECT id, 2026, 'Benchmark', now() - interval '30 days', now() - interval '1 day', now() + interval '30 days', 'CONSENSUS'
+			FROM awards WHERE name = 'Benchmark';
+		INSERT INTO criteria (cycle_id, position, code, title, weight, scale_min, scale_max, scale_step)
+			SELECT c.id, g, 'C' || g, 'Criterion ' || g, 1 + g %% 3, 0, 100, 5 FROM cycles c, generate_series(1, %[3]d) g
+			WHERE c.title = 'Benchmark';
+		INSERT INTO users (email, name, password_hash, role)
+			SELECT 'bench-juror-' || g || '@example.se', 'Juror ' || g, 'x', 'JUROR' FROM generate_series(1, %[2]d) g;
+		INSERT INTO jurors (cycle_id, user_id, lead)
+			SELECT c.id, u.id, false FROM cycles c, users u WHERE c.title = 'Benchmark' AND u.email LIKE 'bench-juror-%%';
+		INSERT INTO organisations (name, kind, sector) SELECT 'Kommun ' || g, 'MUNICIPALITY', 'PUBLIC' FROM generate_series(1, %[1]d) g;
+		INSERT INTO applications (cycle_id, organisation_id, title, status, eligibility, created_by)
+			SELECT c.id, o.id, 'Ansökan ' || o.id, 'SUBMITTED', 'ELIGIBLE', (SELECT min(id) FROM users)
+			FROM cycles c, organisations o WHERE c.title = 'Benchmark';
+		INSERT INTO assignments (application_id, juror_id, cycle_id, assigned_by, submitted_at)
+			SELECT a.id, j.user_id, a.cycle_id, j.user_id, now() FROM applications a JOIN jurors j ON j.cycle_id = a.cycle_id;
+		-- Each application has a quality, each juror a severity, each score a
+		-- little noise, and about one cell in a hundred an outlier.
+		INSERT INTO scores (application_id, juror_id, criterion_id, value)
+			SELECT g.application_id, g.juror_id, k.id, least(100, greatest(0, 5 * round((30 + g.application_id %% 50
+				+ (g.juror_id %% 5) * 2 - 4 + ((g.application_id * 7 + g.juror_id * 3 + k.id * 11) %% 5 - 2) * 2.5
+				+ CASE WHEN (g.application_id * 13 + k.id * 7 + g.juror_id) %% 97 = 0 THEN 40 ELSE 0 END) / 5)))
+			FROM assignments g JOIN criteria k ON k.cycle_id = g.cycle_id;
+		ANALYZE;`, apps, jurors, crits)
+	if _, err := db.ExecContext(context.Background(), script); err != nil {
+		tb.Fatal(err)
+	}
+	var id int64
+	if err := db.QueryRow(`SELECT id FROM cycles WHERE title = 'Benchmark'`).Scan(&id); err != nil {
+		tb.Fatal(err)
+	}
+	return fmt.Sprint(id)
+}
+
+// fullRanking asks for the ranking in all three views with flags, juror
+// severity and reliability (per-cell detail is a field of its own).
+const fullRanking = `query($c: ID!) { cycle(id: $c) { ranking {
+	applications { applicationId title organisationName raw { rank total percent coverage } zScore { rank total rankChange }
+		severity { rank total rankChange } }
+	flags { applicationId criterionId range sd byRange bySd hasConsensus }
+	jurors { jurorId name n mean spread offset consensusN }
+	reliability { cycle { icc { icc1 icc2 icc3 icc1k icc2k icc3k n k } iccNote alpha { level alpha units values } }
+		criteria { code icc { icc1 icc2 icc3 n k } alpha { level alpha units } } } } } }`
+
+func TestRankingStatementCount(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	e := newEnvAt(t, dsn)
+	cycle := seedRanking(t, e, dsn, 20, 7, 10)
+	r := e.gql(e.admin(), fullRanking, map[string]any{"c": cycle}).ok()
+	if n := len(r.get("cycle.ranking.applications").([]any)); n != 20 {
+		t.Fatalf("ranked %d applications, want 20", n)
+	}
+	icc := r.get("cycle.ranking.reliability.cycle.icc").(map[string]any)
+	if icc["n"] != 200.0 || icc["k"] != 7.0 {
+		t.Errorf("cycle ICC used n = %v, k = %v; want 200 cells × 7 jurors", icc["n"], icc["k"])
+	}
+	// authentication, cycle, criteria, ranking data, jury
+	if got := e.logs.lastStatements(); got > 5 {
+		t.Errorf("the ranking took %d SQL statements, want at most 5", got)
+	}
+}
+
+// BenchmarkRanking asks for the ranking of 200 applications × 7 jurors ×
+// 10 criteria with every view and reliability, through the HTTP handler.
+func BenchmarkRanking(b *testing.B) {
+	dsn := storetest.NewDatabase(b)
+	e := newEnvAt(b, dsn)
+	cycle := seedRanking(b, e, dsn, 200, 7, 10)
+	admin := e.admin()
+	vars := map[string]any{"c": cycle}
+	e.gql(admin, fullRanking, vars).ok()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if status := e.serve(admin, fullRanking, vars); status != 200 {
+			b.Fatalf("status %d", status)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(e.logs.lastStatements()), "statements/op")
+}
