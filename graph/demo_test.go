@@ -26,8 +26,8 @@ func TestDemoShowsThe2012Winners(t *testing.T) {
 	if len(winners) != 2 || winners[0] != "DeLaval" || winners[1] != "Malmö stad, Individ- och familjeomsorgen Södra innerstaden" {
 		t.Errorf("2012 winners = %v", winners)
 	}
-	if len(phases) != 2 || phases[0] != "OPEN" || phases[1] != "PUBLISHED" {
-		t.Errorf("phases = %v, want the open cycle first, then 2012", phases)
+	if len(phases) != 3 || phases[0] != "OPEN" || phases[1] != "CONSENSUS" || phases[2] != "PUBLISHED" {
+		t.Errorf("phases = %v, want the open cycle, the 2025 jury cycle, then 2012", phases)
 	}
 	t.Run("Malmö sees its decision and measured results", func(t *testing.T) {
 		token := e.login(store.DemoMalmoEmail, store.DemoPassword)
@@ -46,4 +46,39 @@ func TestDemoShowsThe2012Winners(t *testing.T) {
 			t.Errorf("Södertälje's application = %v", app)
 		}
 	})
+}
+
+func TestDemoJury(t *testing.T) {
+	e := newEnv(t)
+	if _, err := e.db.SeedDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r := e.gql("", `{ awards { nodes { cycles { id year } } } }`, nil).ok()
+	var cycleID string
+	for _, c := range r.get("awards.nodes").([]any)[0].(map[string]any)["cycles"].([]any) {
+		if c.(map[string]any)["year"] == 2025.0 {
+			cycleID = c.(map[string]any)["id"].(string)
+		}
+	}
+	lead := e.login(store.DemoJurorEmail, store.DemoPassword)
+	rank := e.gql(lead, rankingQuery, map[string]any{"c": cycleID}).ok()
+	if n := len(rank.get("cycle.ranking.applications").([]any)); n != 6 {
+		t.Errorf("the lead sees %d applications, want 6", n)
+	}
+	flags := rank.get("cycle.ranking.flags").([]any)
+	agreed := 0
+	for _, f := range flags {
+		if f.(map[string]any)["hasConsensus"] == true {
+			agreed++
+		}
+	}
+	if len(flags) == 0 || agreed == 0 {
+		t.Errorf("flags = %v, want disagreement with at least one agreed score", flags)
+	}
+	per := e.login("per@demo.jury.se", store.DemoPassword)
+	for _, a := range e.gql(per, rankingQuery, map[string]any{"c": cycleID}).ok().get("cycle.ranking.applications").([]any) {
+		if a.(map[string]any)["title"] == "Ständiga förbättringar i äldreomsorgen" {
+			t.Error("Per, affiliated with Umeå, sees Umeå's application in the ranking")
+		}
+	}
 }

@@ -22,8 +22,8 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 	}
 	admin := store.WithActor(ctx, &store.Actor{UserID: 1, Role: store.RoleAdmin})
 	n, err := db.CountApplications(admin, store.ApplicationFilter{})
-	if err != nil || n != 5 {
-		t.Errorf("demo applications = %d, %v; want 5", n, err)
+	if err != nil || n != 11 {
+		t.Errorf("demo applications = %d, %v; want 11", n, err)
 	}
 	if _, err := db.Login(ctx, store.DemoApplicantEmail, store.DemoPassword); err != nil {
 		t.Errorf("demo applicant cannot log in: %v", err)
