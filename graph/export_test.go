@@ -74,3 +74,26 @@ func TestExports(t *testing.T) {
 		t.Error("scores export lacks the organisation name")
 	}
 }
+
+func TestJuryFieldsAreBatched(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 4, 3, "")
+	for app := 1; app < 4; app++ {
+		j.assign(app, 0).ok()
+	}
+	j.advance("SCORING")
+	for app := 1; app < 4; app++ {
+		j.score(0, app, 50)
+		e.gql(j.admin, `mutation($a: ID!, $k: ID!, $p: [ID!]!) { recordConsensus(input: {applicationId: $a, criterionId: $k,
+			value: 50, rationale: "r", participants: $p}) { value } }`, map[string]any{"a": j.apps[app], "k": j.cycle.criteria[0], "p": j.jurors[:1]}).ok()
+	}
+	const q = `query($n: Int) { applications(first: $n) { nodes { title scores { value } consensus { value band } cycle { jury { name } assignments { jurorId } } } } }`
+	counts := map[int]int64{}
+	for _, n := range []int{2, 4} {
+		e.gql(j.admin, q, map[string]any{"n": n}).ok()
+		counts[n] = e.logs.lastStatements()
+	}
+	if counts[2] != counts[4] {
+		t.Errorf("statements for 2 and 4 applications = %d and %d, want the same", counts[2], counts[4])
+	}
+}
