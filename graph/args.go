@@ -101,3 +101,12 @@ func parseKey(s string) int64 {
 	id, _ := strconv.ParseInt(s, 10, 64)
 	return id
 }
+
+// cellIDs reads applicationId and criterionId from an input object.
+func cellIDs(in map[string]any) (app, crit int64, err error) {
+	if app, err = parseID("applicationId", in["applicationId"]); err != nil {
+		return 0, 0, err
+	}
+	crit, err = parseID("criterionId", in["criterionId"])
+	return app, crit, err
+}

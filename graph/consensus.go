@@ -17,11 +17,7 @@ func (s *schema) consensusMutations(mutation graphql.Fields) {
 			"opportunities": {Type: graphql.String}}))}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
-			app, err := parseID("applicationId", in["applicationId"])
-			if err != nil {
-				return nil, err
-			}
-			crit, err := parseID("criterionId", in["criterionId"])
+			app, crit, err := cellIDs(in)
 			if err != nil {
 				return nil, err
 			}

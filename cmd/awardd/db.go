@@ -41,15 +41,25 @@ func (m *Main) migrate(ctx context.Context, args []string) error {
 	return err
 }
 
-func (m *Main) seedDemo(ctx context.Context, args []string) error {
+// openMigrated opens DATABASE_URL and applies any pending migration.
+func (m *Main) openMigrated(ctx context.Context) (*store.DB, error) {
 	db, err := m.openDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (m *Main) seedDemo(ctx context.Context, args []string) error {
+	db, err := m.openMigrated(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	loaded, err := db.SeedDemo(ctx)
 	switch {
 	case err != nil:
@@ -78,14 +88,11 @@ func (m *Main) createAdmin(ctx context.Context, args []string) error {
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	db, err := m.openDB(ctx)
+	db, err := m.openMigrated(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	u, err := db.CreateAdmin(ctx, *email, *name, password)
 	if err != nil {
 		return err
