@@ -13,8 +13,8 @@ import (
 func fixture() (benchmark.Definition, benchmark.Dataset) {
 	limit := 120.0
 	def := benchmark.Definition{Title: "Utredningstid", Years: []int{2012, 2011},
-		KPIs:         []benchmark.KPI{{ID: "U33401", Title: "Utredningstid", Unit: "dagar", Direction: kpi.LowerIsBetter, LegalLimit: &limit}},
-		GroupTitle:   "Storstäder", GroupMembers: []string{"1280", "0181"}, Focus: []string{"1280"}}
+		KPIs:       []benchmark.KPI{{ID: "U33401", Title: "Utredningstid", Unit: "dagar", Direction: kpi.LowerIsBetter, LegalLimit: &limit}},
+		GroupTitle: "Storstäder", GroupMembers: []string{"1280", "0181"}, Focus: []string{"1280"}}
 	data := benchmark.Dataset{
 		Municipalities: []benchmark.Municipality{{"0181", "Södertälje"}, {"0580", "Linköping"}, {"1280", "Malmö"}, {"2480", "Umeå"}},
 		Values: map[benchmark.Key]float64{
