@@ -60,7 +60,7 @@ func (d *document) yAxis(s scale, step float64) {
 	p := d.pdf
 	d.setFont("", sizeSmall-1)
 	d.text(greyText)
-	d.draw(rgb{220, 220, 220})
+	d.draw(gridLine)
 	p.SetLineWidth(0.15)
 	dec := decimals(step)
 	for v := s.lo; v <= s.hi+step/2; v += step {
@@ -88,6 +88,7 @@ type reference struct {
 	value  float64
 	label  string
 	colour rgb
+	left   bool // label at the left end instead of the right
 }
 
 // lineChart draws series over their years in b, with references as
@@ -160,8 +161,15 @@ func (d *document) refLine(s scale, r reference) {
 	p.SetDashPattern([]float64{}, 0)
 	d.setFont("", sizeSmall-1)
 	d.text(r.colour)
-	p.SetXY(s.b.x+s.b.w-40, y-3.2)
-	p.CellFormat(40, 3, d.fit(clean(r.label), 40), "", 0, "R", false, 0, "")
+	d.fill(white)
+	label := d.fit(clean(r.label), 50)
+	w := p.GetStringWidth(label) + 2
+	x := s.b.x + s.b.w - w
+	if r.left {
+		x = s.b.x
+	}
+	p.SetXY(x, y-3.4)
+	p.CellFormat(w, 3, label, "", 0, "C", true, 0, "")
 	d.text(black)
 }
 

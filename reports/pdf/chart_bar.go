@@ -60,6 +60,8 @@ func (d *document) bars(s scale, bars []bar) {
 		p.SetLineWidth(0.25)
 		p.Rect(x+gap/2, top, slot-gap, math.Max(bottom-top, 0.15), "D")
 		ly := s.b.y - 3.2*float64(3-row)
+		d.draw(greyText)
+		p.SetLineWidth(0.1)
 		p.Line(x+slot/2, ly+3, x+slot/2, top)
 		d.setFont("B", sizeSmall-1)
 		p.SetXY(x+slot/2-20, ly)

@@ -29,21 +29,28 @@ const (
 	sizeSmall   = 7.5
 )
 
-// rgb is a colour. The zero value, black, doubles as "no fill" in cells.
-type rgb struct{ r, g, b int }
+// rgb is a colour as 0xRRGGBB, so that the palette can be constants. The
+// zero value, black, doubles as "no fill" in table cells.
+type rgb uint32
 
 // The palette.
-var (
-	black     = rgb{}
-	white     = rgb{255, 255, 255}
-	greyText  = rgb{90, 90, 90}
-	rule      = rgb{170, 170, 170}
-	headFill  = rgb{225, 230, 238}
-	focusFill = rgb{214, 234, 252}
-	blue      = rgb{21, 101, 192}
-	orange    = rgb{230, 120, 20}
-	darkRed   = rgb{183, 28, 28}
+const (
+	black     rgb = 0x000000
+	white     rgb = 0xFFFFFF
+	greyText  rgb = 0x5A5A5A
+	rule      rgb = 0xAAAAAA
+	gridLine  rgb = 0xDCDCDC
+	headFill  rgb = 0xE1E6EE
+	focusFill rgb = 0xD6EAFC
+	blue      rgb = 0x1565C0
+	orange    rgb = 0xE67814
+	darkRed   rgb = 0xB71C1C
 )
+
+// channels returns the red, green and blue channels of c.
+func (c rgb) channels() (int, int, int) {
+	return int(c >> 16 & 0xFF), int(c >> 8 & 0xFF), int(c & 0xFF)
+}
 
 // document is one PDF being laid out. Running headers and footers are
 // drawn by finish, once the page count is known, so "Sida x av y" needs no
@@ -124,9 +131,9 @@ func (d *document) decorate(i, n int) {
 func (d *document) setFont(style string, size float64) { d.pdf.SetFont(family, style, size) }
 
 // text, draw and fill set the text, line and fill colours.
-func (d *document) text(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }
-func (d *document) draw(c rgb) { d.pdf.SetDrawColor(c.r, c.g, c.b) }
-func (d *document) fill(c rgb) { d.pdf.SetFillColor(c.r, c.g, c.b) }
+func (d *document) text(c rgb) { d.pdf.SetTextColor(c.channels()) }
+func (d *document) draw(c rgb) { d.pdf.SetDrawColor(c.channels()) }
+func (d *document) fill(c rgb) { d.pdf.SetFillColor(c.channels()) }
 
 // y returns the current vertical position.
 func (d *document) y() float64 { return d.pdf.GetY() }

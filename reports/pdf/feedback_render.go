@@ -198,7 +198,7 @@ func (f feedback) kpiChart(ind Indicator) {
 	}
 	var refs []reference
 	if ind.LegalLimit != nil {
-		refs = append(refs, reference{*ind.LegalLimit, f.t.limit + " " + f.lang.value(*ind.LegalLimit), darkRed})
+		refs = append(refs, reference{value: *ind.LegalLimit, label: f.t.limit + " " + f.lang.value(*ind.LegalLimit), colour: darkRed})
 	}
 	y := f.y()
 	f.lineChart(box{marginLeft + 18, y + 2, bodyWidth - 22, 44}, lines, refs)

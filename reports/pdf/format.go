@@ -117,6 +117,18 @@ func (l Lang) value(v float64) string {
 	return l.num(v, 2)
 }
 
+// decimalsFor returns how many decimals, at most two, the values need so
+// that a column of them all has the same number.
+func decimalsFor(vs []float64) int {
+	dec := 0
+	for _, v := range vs {
+		for dec < 2 && math.Abs(v*math.Pow10(dec)-math.Round(v*math.Pow10(dec))) >= 1e-9 {
+			dec++
+		}
+	}
+	return dec
+}
+
 // signedValue is value with a plus sign on a value above zero.
 func (l Lang) signedValue(v float64) string {
 	if s := l.value(v); v > 0 && strings.Trim(s, "0,.") != "" {
