@@ -196,19 +196,28 @@ func (d *document) polyline(l line, x func(int) float64, s scale) {
 	}
 }
 
-// legend draws a swatch and the name of each line in a row.
+// legend draws a swatch and the name of each line, side by side when they
+// fit the width of b and otherwise one under the other.
 func (d *document) legend(b box, lines []line) {
 	p := d.pdf
 	d.setFont("", sizeSmall-0.5)
-	x := b.x
-	for _, l := range lines {
+	names := make([]string, len(lines))
+	total := 0.0
+	for i, l := range lines {
+		names[i] = clean(l.name)
+		total += 9 + p.GetStringWidth(names[i]) + 3
+	}
+	x, y := b.x, b.y
+	for i, l := range lines {
+		w := math.Min(p.GetStringWidth(names[i])+3, b.w-6)
+		if x+6+w > b.x+b.w+0.01 || (total > b.w && i > 0) {
+			x, y = b.x, y+b.h
+		}
 		d.draw(l.colour)
 		p.SetLineWidth(0.6)
-		p.Line(x, b.y+b.h/2, x+5, b.y+b.h/2)
-		name := clean(l.name)
-		w := math.Min(p.GetStringWidth(name)+3, b.x+b.w-x-6)
-		p.SetXY(x+5.5, b.y)
-		p.CellFormat(w, b.h, d.fit(name, w), "", 0, "L", false, 0, "")
+		p.Line(x, y+b.h/2, x+5, y+b.h/2)
+		p.SetXY(x+5.5, y)
+		p.CellFormat(w, b.h, d.fit(names[i], w), "", 0, "L", false, 0, "")
 		x += 6 + w + 3
 	}
 }
