@@ -159,12 +159,12 @@ func (b *benchmark) trends(k BenchmarkKPI) {
 	t.end()
 }
 
-// table draws the ranked table with coloured value and colour cells, the
-// focus municipalities in bold on a tint.
+// table draws the ranked table in two lanes with coloured value and colour
+// cells, the focus municipalities in bold on a tint.
 func (b *benchmark) table(k BenchmarkKPI, ranked []kpi.Placing) {
-	t := b.newTable(b.t.ranking+": "+clean(k.ID)+" "+clean(k.Title), []column{{b.t.rank, 16, "R"},
-		{b.t.municipality, 84, "L"}, {b.t.value, 30, "R"}, {b.t.percentile, 26, "R"}, {b.t.colour, 24, "L"}})
-	t.height = 4.0
+	t := b.newTable(b.t.ranking+": "+clean(k.ID)+" "+clean(k.Title), []column{{b.t.rank, 10, "R"},
+		{b.t.municipality, 33, "L"}, {b.t.value, 15, "R"}, {b.t.percentile, 17, "R"}, {b.t.colour, 12, "L"}})
+	t.height, t.lanes = 4.0, 2
 	t.begin(5)
 	for _, p := range ranked {
 		rank, value, pct := b.words.missing, b.words.missing, b.words.missing

@@ -127,3 +127,22 @@ func TestFeedbackInvalid(t *testing.T) {
 		t.Errorf("Feedback(nil fonts) = %v, want ErrInvalid", err)
 	}
 }
+
+// TestFeedbackUnusualText sets text that gofpdf cannot take as it is:
+// runes outside the Basic Multilingual Plane, control characters, invalid
+// UTF-8 and a comment long enough to run over pages.
+func TestFeedbackUnusualText(t *testing.T) {
+	r := malmo2012()
+	r.Organisation = "Malmö\tstad 😀 \x00\xff"
+	r.Application = strings.Repeat("Ett mycket långt namn på ett bidrag ", 12)
+	r.Criteria[0].Strengths = []string{strings.Repeat("Flödet från ansökan till beslut är kartlagt. ", 400)}
+	doc, err := pdf.Feedback(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squash(pdfText(t, doc))
+	wantAll(t, text, "Malmö stad \uFFFD \uFFFD", "Flödet från ansökan till beslut är kartlagt.")
+	if n := len(pages(pdfText(t, doc))); n < 3 {
+		t.Errorf("a long comment gives %d pages, want it to run onto a third", n)
+	}
+}
