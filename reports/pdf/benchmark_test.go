@@ -37,49 +37,60 @@ func TestBenchmarkLongTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	ps := pages(pdfText(t, doc))
-	const header = "Plac. Kommun Värde Percentil Färg"
-	var ranks []int
-	seen := map[string]int{}
-	tablePages := 0
 	for i := range ps {
 		ps[i] = squash(ps[i])
-		rows := rankedRows(ps[i])
-		if len(rows) == 0 {
-			continue
-		}
-		tablePages++
-		if n := strings.Count(ps[i], header); n != 2 {
-			t.Errorf("page %d has %d rows and %d table headers, want one per lane", i+1, len(rows), n)
-		}
-		if tablePages > 1 && !strings.Contains(ps[i], "Rangordning: N31800 Nyckeltal 1 för äldreomsorg och skola (forts.)") {
-			t.Errorf("continuation page %d lacks the caption with (forts.)", i+1)
-		}
-		for _, row := range rows {
-			seen[row[2]]++
-			if n, err := strconv.Atoi(row[1]); err == nil {
-				ranks = append(ranks, n)
-			}
-		}
 	}
+	rows, tablePages := tableRows(t, ps)
 	if tablePages < 3 {
 		t.Errorf("a 290-row table spans %d pages, want at least 3", tablePages)
+	}
+	seen := map[string]int{}
+	for i, row := range rows {
+		if seen[row[2]]++; seen[row[2]] > 1 {
+			t.Errorf("%s is in the table more than once", row[2])
+		}
+		if i > 0 && rank(row) < rank(rows[i-1]) {
+			t.Fatalf("rank %s follows rank %s: rows are not in rank order", row[1], rows[i-1][1])
+		}
 	}
 	if len(seen) != 290 {
 		t.Errorf("table has %d distinct municipalities, want 290", len(seen))
 	}
-	for name, n := range seen {
-		if n != 1 {
-			t.Errorf("%s is in the table %d times", name, n)
-		}
-	}
-	for i := 1; i < len(ranks); i++ {
-		if ranks[i] < ranks[i-1] {
-			t.Fatalf("rank %d follows rank %d: rows are not in rank order", ranks[i], ranks[i-1])
-		}
-	}
 	n := strconv.Itoa(len(ps))
 	wantAll(t, ps[0], "Sida 1 av "+n)
 	wantAll(t, ps[len(ps)-1], "Sida "+n+" av "+n)
+}
+
+// tableRows returns the rows of the ranked table over all pages and the
+// number of pages it is on. It checks that every such page has the header
+// once per lane and, after the first, the caption marked as continued.
+func tableRows(t *testing.T, ps []string) ([][]string, int) {
+	t.Helper()
+	const header = "Plac. Kommun Värde Percentil Färg"
+	var all [][]string
+	n := 0
+	for i, p := range ps {
+		rows := rankedRows(p)
+		if len(rows) == 0 {
+			continue
+		}
+		if n++; n > 1 && !strings.Contains(p, "Rangordning: N31800 Nyckeltal 1 för äldreomsorg och skola (forts.)") {
+			t.Errorf("continuation page %d lacks the caption with (forts.)", i+1)
+		}
+		if h := strings.Count(p, header); h != 2 {
+			t.Errorf("page %d has %d rows and %d table headers, want one per lane", i+1, len(rows), h)
+		}
+		all = append(all, rows...)
+	}
+	return all, n
+}
+
+// rank returns a row's rank, with "–" (no value) after every number.
+func rank(row []string) int {
+	if n, err := strconv.Atoi(row[1]); err == nil {
+		return n
+	}
+	return math.MaxInt
 }
 
 func TestBenchmarkContent(t *testing.T) {

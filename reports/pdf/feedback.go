@@ -109,7 +109,9 @@ func Feedback(fonts *Fonts, r FeedbackReport) ([]byte, error) {
 		return nil, err
 	}
 	return render(func() *document {
-		f := feedback{document: newDocument(fonts, r.Lang, r.Date, "", r.Organisation), r: r, t: feedbackWords(r.Lang)}
+		t := feedbackWords(r.Lang)
+		title := t.title + " – " + r.Award + " " + r.Cycle
+		f := feedback{document: newDocument(fonts, r.Lang, r.Date, title, r.Organisation), r: r, t: t}
 		f.draw()
 		return f.document
 	})

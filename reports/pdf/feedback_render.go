@@ -54,7 +54,6 @@ type feedback struct {
 
 // draw lays out the whole report.
 func (f feedback) draw() {
-	f.title = f.t.title + " – " + clean(f.r.Award) + " " + clean(f.r.Cycle)
 	f.titleBlock(f.t.title+": "+f.r.Application, f.r.Organisation)
 	f.facts([]fact{
 		{f.t.award, f.r.Award}, {f.t.cycle, f.r.Cycle}, {f.t.organisation, f.r.Organisation},
