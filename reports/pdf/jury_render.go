@@ -40,7 +40,7 @@ func (j jury) ranking() {
 	for _, s := range j.r.Ranking.Raw {
 		zs, zok := z[s.Application]
 		ss, sok := sev[s.Application]
-		t.row(plain(j.rank(s, true), name(j.names.apps, s.Application), j.lang.num(s.Total, 1),
+		t.row(plain(j.rank(s, true), name(j.names.apps, s.Application), j.total(s),
 			j.percentOf(s, true), j.percentOf(zs, zok), j.rankChange(zs, zok), j.percentOf(ss, sok),
 			j.rankChange(ss, sok), j.lang.percent(s.Coverage*100, 0), itoa(flagged[s.Application])))
 	}
@@ -71,6 +71,15 @@ func (j jury) rankChange(s scoring.Standing, ok bool) string {
 		return j.words.missing
 	}
 	return fmt.Sprintf("%d (%s)", s.Rank, j.lang.signed(float64(s.Change), 0))
+}
+
+// total returns a standing's weighted total, or a dash when it has no
+// scores.
+func (j jury) total(s scoring.Standing) string {
+	if s.Coverage == 0 {
+		return j.words.missing
+	}
+	return j.lang.num(s.Total, 1)
 }
 
 // percentOf returns a standing's percentage, or a dash.
@@ -108,6 +117,24 @@ func (j jury) flags() {
 // reliability draws the six ICC forms and Krippendorff's alpha.
 func (j jury) reliability() {
 	j.heading(j.t.reliability, 30)
+	if j.r.ICC != nil || j.r.Alpha != nil {
+		j.reliabilityTable()
+	}
+	if icc := j.r.ICC; icc != nil {
+		j.note(fmt.Sprintf(j.t.iccN, icc.N, icc.K))
+	} else {
+		j.note(j.t.noICC)
+	}
+	if a := j.r.Alpha; a != nil {
+		j.note(fmt.Sprintf(j.t.alphaN, a.Units, a.Values))
+	} else {
+		j.note(j.t.noAlpha)
+	}
+}
+
+// reliabilityTable draws the measures that were computed: an ICC value is
+// NaN, and printed as a dash, when its form is undefined for the data.
+func (j jury) reliabilityTable() {
 	t := j.newTable("", []column{{j.t.measure, 30, "L"}, {j.t.model, 120, "L"}, {j.t.value, 30, "R"}})
 	t.begin(7)
 	if icc := j.r.ICC; icc != nil {
@@ -121,16 +148,6 @@ func (j jury) reliability() {
 		t.row(plain(j.t.alpha, j.t.levels[a.Level.String()], j.lang.num(a.Alpha, 3)))
 	}
 	t.end()
-	if icc := j.r.ICC; icc != nil {
-		j.note(fmt.Sprintf(j.t.iccN, icc.N, icc.K))
-	} else {
-		j.note(j.t.noICC)
-	}
-	if a := j.r.Alpha; a != nil {
-		j.note(fmt.Sprintf(j.t.alphaN, a.Units, a.Values))
-	} else {
-		j.note(j.t.noAlpha)
-	}
 }
 
 // jurors draws each juror's severity and agreement.

@@ -79,7 +79,8 @@ func (p profile) compass(c Compass) {
 		t.row(plain(clean(a.Name), p.lang.value(a.Points), "", p.lang.value(a.Max)))
 		y := p.y() - t.height
 		p.fill(blue)
-		p.pdf.Rect(t.x+102+1, y+0.8, 56*a.Points/a.Max, t.height-1.6, "F")
+		bar := t.cols[2].width - 2
+		p.pdf.Rect(t.x+t.cols[0].width+t.cols[1].width+1, y+0.8, bar*a.Points/a.Max, t.height-1.6, "F")
 	}
 	t.row(styled(true, headFill, p.t.total, p.lang.value(points), "", p.lang.value(max)))
 	t.end()
