@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/graphql-go/graphql v0.8.1
 	github.com/jmoiron/sqlx v1.4.0
+	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/lib/pq v1.12.3
 	golang.org/x/crypto v0.58.0
 )

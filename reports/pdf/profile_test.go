@@ -1,0 +1,152 @@
+package pdf_test
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leanforum/awards/reports/kpi"
+	"github.com/leanforum/awards/reports/pdf"
+)
+
+// grastorp2014 is Kommunkompassen for Grästorp 2014 (REFERENCE.md): eight
+// areas out of 100 each, 506 of 800 in all.
+func grastorp2014() *pdf.Compass {
+	names := []string{"Offentlighet och demokrati", "Tillgänglighet och brukarorientering",
+		"Politisk styrning och kontroll", "Ledning, ansvar och delegering", "Resultatorientering",
+		"Personalpolitik", "Verksamhetsutveckling", "Kommunen som samhällsbyggare"}
+	points := []float64{61, 60, 73, 53, 70, 56, 65, 68}
+	c := &pdf.Compass{Year: 2014}
+	for i, n := range names {
+		c.Areas = append(c.Areas, pdf.CompassArea{Name: n, Points: points[i], Max: 100})
+	}
+	return c
+}
+
+// profileReport is Grästorp's profile among 40 municipalities. The KPI
+// values, structure and group are invented for the tests; the similar
+// municipalities come from kpi.Similar on that structure.
+func profileReport(tb testing.TB) pdf.ProfileReport {
+	tb.Helper()
+	codes, names := municipalities(40)
+	rng := rand.New(rand.NewPCG(1444, 2014))
+	vars := map[string][]float64{}
+	for _, c := range codes {
+		vars[c] = []float64{rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64()}
+	}
+	similar, err := kpi.Similar("1444", vars, nil, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r := pdf.ProfileReport{Date: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), Municipality: "1444", Names: names,
+		Group: "Pendlingskommun nära större stad", Similar: similar, Compass: grastorp2014()}
+	for j, dir := range []kpi.Direction{kpi.LowerIsBetter, kpi.HigherIsBetter} {
+		values := make([]kpi.Value, len(codes))
+		for i, c := range codes {
+			values[i] = kpi.Value{Code: c, Value: math.Round(rng.Float64()*1000) / 10, Valid: c == "1444" || rng.IntN(8) != 0}
+		}
+		placings, err := kpi.Place(values, dir, kpi.DefaultThresholds())
+		if err != nil {
+			tb.Fatal(err)
+		}
+		group, err := kpi.GroupStats(values, codes[:12])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		r.KPIs = append(r.KPIs, pdf.ProfileKPI{ID: "U0000" + strconv.Itoa(j+1), Title: "Nöjdhet med äldreomsorgen",
+			Unit: "%", Year: 2023, Direction: dir, Placings: placings, GroupStats: group,
+			Series:      pdf.Series{2019: 70, 2020: 72, 2021: 75, 2022: 74, 2023: 78},
+			GroupMedian: pdf.Series{2019: 71, 2020: 71, 2021: 73, 2022: 72, 2023: 74}})
+	}
+	return r
+}
+
+func TestProfileContent(t *testing.T) {
+	r := profileReport(t)
+	doc, err := pdf.Profile(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squash(pdfText(t, doc))
+	wantAll(t, text, "Kommunprofil: Grästorp", "Kommungrupp: Pendlingskommun nära större stad",
+		"Kommunkompassen 2014", "Offentlighet och demokrati 61 100", "Kommunen som samhällsbyggare 68 100",
+		"Totalt 506 800", "Totalt 506 av 800 poäng (63 %).", "Nyckeltal", "U00001 Nöjdhet med äldreomsorgen (%), 2023 – lägre är bättre",
+		"Medel, kommungrupp", "Median, liknande", "Median, Pendlingskommun nära större stad", "Sida 1 av ")
+	wantOrder(t, text, "Offentlighet och demokrati", "Tillgänglighet", "Politisk styrning", "Ledning, ansvar",
+		"Resultatorientering", "Personalpolitik", "Verksamhetsutveckling", "Kommunen som samhällsbyggare")
+	k := r.KPIs[0]
+	valued := 0
+	for _, p := range k.Placings {
+		if p.Valid {
+			valued++
+		}
+	}
+	own := placing(k.Placings, "1444")
+	wantAll(t, text, "Grästorp "+swedish(own.Value, 1)+" "+strconv.Itoa(own.Rank)+" av "+strconv.Itoa(valued))
+	var similar []string
+	for _, n := range r.Similar {
+		if p := placing(k.Placings, n.Code); p.Valid {
+			similar = append(similar, r.Names[n.Code]+" "+swedish(p.Value, 1)+" "+strconv.Itoa(p.Rank)+" av ")
+		}
+	}
+	wantOrder(t, text, similar...)
+	wantAll(t, text, "Medel, kommungrupp "+swedish(k.GroupStats.Mean, 2))
+}
+
+// placing returns the placing of code.
+func placing(ps []kpi.Placing, code string) kpi.Placing {
+	for _, p := range ps {
+		if p.Code == code {
+			return p
+		}
+	}
+	return kpi.Placing{}
+}
+
+func TestProfileEnglish(t *testing.T) {
+	r := profileReport(t)
+	r.Lang = pdf.English
+	r.KPIs = nil
+	doc, err := pdf.Profile(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squash(pdfText(t, doc))
+	wantAll(t, text, "Municipality profile: Grästorp", "Total 506 800", "Total 506 of 800 points (63%).", "Page 1 of 1")
+}
+
+func TestProfileInvalid(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(*pdf.ProfileReport)
+		field string
+	}{
+		{"no municipality name", func(r *pdf.ProfileReport) { delete(r.Names, "1444") }, "Names[Municipality]"},
+		{"bad code", func(r *pdf.ProfileReport) { r.Municipality = "14x4"; r.Names["14x4"] = "X" }, "four digits"},
+		{"nothing to show", func(r *pdf.ProfileReport) { r.KPIs, r.Compass = nil, nil }, "neither KPIs nor a Compass"},
+		{"points above max", func(r *pdf.ProfileReport) { r.Compass.Areas[3].Points = 101 }, "area 4"},
+		{"NaN points", func(r *pdf.ProfileReport) { r.Compass.Areas[0].Points = math.NaN() }, "area 1: Points"},
+		{"no compass year", func(r *pdf.ProfileReport) { r.Compass.Year = 0 }, "Compass.Year"},
+		{"municipality not placed", func(r *pdf.ProfileReport) { r.KPIs[1].Placings = r.KPIs[1].Placings[:5] }, "has no placing"},
+		{"NaN group mean", func(r *pdf.ProfileReport) { r.KPIs[0].GroupStats.Mean = math.NaN() }, "GroupStats.Mean"},
+		{"NaN series", func(r *pdf.ProfileReport) { r.KPIs[0].Series[2021] = math.NaN() }, "Series"},
+		{"no group", func(r *pdf.ProfileReport) { r.Group = "" }, "Group"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := profileReport(t)
+			tt.edit(&r)
+			doc, err := pdf.Profile(fonts(t), r)
+			if !errors.Is(err, pdf.ErrInvalid) || doc != nil {
+				t.Fatalf("Profile = %d bytes, %v; want no PDF and ErrInvalid", len(doc), err)
+			}
+			if !strings.Contains(err.Error(), tt.field) {
+				t.Errorf("error %q does not name %q", err, tt.field)
+			}
+		})
+	}
+}
