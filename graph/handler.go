@@ -16,6 +16,7 @@ import (
 	"github.com/graphql-go/graphql/gqlerrors"
 
 	"github.com/leanforum/awards/graph/graphiql"
+	"github.com/leanforum/awards/reports/pdf"
 	"github.com/leanforum/awards/store"
 )
 
@@ -29,22 +30,39 @@ type Options struct {
 	// RequestTimeout bounds each request, database work included (10 s
 	// when zero).
 	RequestTimeout time.Duration
+	// Fonts are the PDF fonts, loaded once per process (pdf.NewFonts when
+	// nil).
+	Fonts *pdf.Fonts
+	// LinkSecret signs report links; a random one per handler when empty,
+	// so links die with the process.
+	LinkSecret []byte
 }
 
 // Handler serves the API: POST /graphql, GraphiQL on GET /graphql,
 // /healthz and /readyz.
 type Handler struct {
-	db     *store.DB
-	schema graphql.Schema
-	opts   Options
-	mux    *http.ServeMux
+	db         *store.DB
+	schema     graphql.Schema
+	opts       Options
+	mux        *http.ServeMux
+	fonts      *pdf.Fonts
+	linkSecret []byte
 }
 
 // NewHandler builds the schema and routes over db.
 func NewHandler(db *store.DB, opts Options) (*Handler, error) {
-	s, err := newSchema(db)
+	h := &Handler{db: db, opts: opts, mux: http.NewServeMux(), fonts: opts.Fonts, linkSecret: opts.LinkSecret}
+	s, err := newSchema(db, h)
 	if err != nil {
 		return nil, err
+	}
+	if h.fonts == nil {
+		if h.fonts, err = pdf.NewFonts(); err != nil {
+			return nil, err
+		}
+	}
+	if len(h.linkSecret) == 0 {
+		h.linkSecret = randomSecret()
 	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
@@ -52,13 +70,14 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 10 * time.Second
 	}
-	h := &Handler{db: db, schema: s, opts: opts, mux: http.NewServeMux()}
+	h.schema, h.opts = s, opts
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
 	h.mux.HandleFunc("GET /graphql", graphiql.ServePage)
 	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
 	h.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	h.mux.HandleFunc("GET /readyz", h.serveReady)
 	h.mux.HandleFunc("GET /exports/cycles/{id}/{file}", h.serveExport)
+	h.mux.HandleFunc("GET /reports/", h.serveReport)
 	return h, nil
 }
 

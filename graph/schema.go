@@ -4,6 +4,9 @@
 package graph
 
 import (
+	"context"
+	"time"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/leanforum/awards/store"
@@ -12,7 +15,8 @@ import (
 // schema holds the types while the schema is built, and the store the
 // resolvers read from.
 type schema struct {
-	db *store.DB
+	db     *store.DB
+	linker linker
 	enums
 	date     *graphql.Scalar
 	pageInfo *graphql.Object
@@ -25,8 +29,8 @@ type schema struct {
 }
 
 // newSchema builds the GraphQL schema over db.
-func newSchema(db *store.DB) (graphql.Schema, error) {
-	s := &schema{db: db, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+func newSchema(db *store.DB, l linker) (graphql.Schema, error) {
+	s := &schema{db: db, linker: l, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()
@@ -69,6 +73,27 @@ func (s *schema) juryFields(query, mutation graphql.Fields) {
 		}}
 	s.juryMutations(mutation)
 	s.evaluationMutations(mutation)
+	s.reportMutations(mutation)
+}
+
+// linker signs report links.
+type linker interface {
+	SignLink(ctx context.Context, path string) (string, time.Time, error)
+}
+
+func (s *schema) reportMutations(mutation graphql.Fields) {
+	link := obj("ReportLink", "A short-lived link that downloads a report in a browser as you.", graphql.Fields{
+		"url": {Type: nonNull(graphql.String)}, "expiresAt": {Type: nonNull(graphql.DateTime)}})
+	mutation["reportLink"] = &graphql.Field{Type: nonNull(link),
+		Description: "Signs a report path (/reports/applications/{id}/feedback.pdf, /reports/cycles/{id}/ranking.pdf) for 5 minutes; add &lang=en for English.",
+		Args:        graphql.FieldConfigArgument{"path": {Type: graphql.NewNonNull(graphql.String)}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			u, exp, err := s.linker.SignLink(p.Context, str(p.Args, "path"))
+			if err != nil {
+				return nil, err
+			}
+			return map[string]any{"url": u, "expiresAt": exp}, nil
+		}}
 }
 
 // input returns the "input" argument as a map.

@@ -97,3 +97,24 @@ func hashToken(token string) []byte {
 	h := sha256.Sum256([]byte(token))
 	return h[:]
 }
+
+// FindActor returns the actor for a user id, as a signed report link names
+// it; it fails as an unknown token does when the user is gone.
+func (db *DB) FindActor(ctx context.Context, userID int64) (*Actor, error) {
+	var row struct {
+		ID   int64         `db:"id"`
+		Role Role          `db:"role"`
+		Orgs pq.Int64Array `db:"orgs"`
+	}
+	err := db.conn().get(ctx, &row, `SELECT u.id, u.role,
+			coalesce(array_agg(m.organisation_id ORDER BY m.organisation_id)
+				FILTER (WHERE m.organisation_id IS NOT NULL), '{}') AS orgs
+		FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = $1 GROUP BY u.id`, userID)
+	if isNoRows(err) {
+		return nil, Errorf(Unauthenticated, "the link's user no longer exists")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Actor{UserID: row.ID, Role: row.Role, OrgIDs: row.Orgs}, nil
+}

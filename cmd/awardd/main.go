@@ -40,6 +40,8 @@ commands:
   create-admin  create an administrator (-email, -name; password on stdin or ADMIN_PASSWORD)
   analyze icc   -in FILE: six Shrout–Fleiss ICCs from CSV target,rater,score
   analyze alpha -in FILE -level nominal|ordinal|interval|ratio: Krippendorff's alpha from CSV unit,rater,value
+  report feedback -id APPLICATION -o FILE [-lang en]: an application's feedback report (PDF)
+  report ranking  -id CYCLE -o FILE [-lang en]: a cycle's jury ranking report (PDF)
   analyze dea   -in FILE [-sep ';'] -id COL -inputs a,b -outputs c,d -rts crs|vrs|drs|irs -orientation in|out
 
 The database is DATABASE_URL (a postgres:// URL).`
@@ -55,6 +57,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"seed-demo":    m.seedDemo,
 		"create-admin": m.createAdmin,
 		"analyze":      m.analyze,
+		"report":       m.report,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

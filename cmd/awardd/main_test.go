@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -86,5 +88,30 @@ func TestServeDrainsOnShutdown(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
 		t.Error("the server still accepts connections after shutdown")
+	}
+}
+
+func TestReportCommand(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	m, _ := newMain(dsn, "")
+	if err := m.Run(context.Background(), []string{"seed-demo"}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "ranking.pdf")
+	m, printed := newMain(dsn, "")
+	// The demo's 2025 jury cycle is the third cycle it creates.
+	if err := m.Run(context.Background(), []string{"report", "ranking", "-id", "3", "-o", out, "-lang", "en"}); err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(body, []byte("%PDF-")) || !strings.Contains(printed.String(), "ranking-3-en.pdf") {
+		t.Errorf("report wrote %d bytes (%v), printed %q", len(body), err, printed)
+	}
+	for _, args := range [][]string{{"report"}, {"report", "pie", "-id", "1", "-o", out}, {"report", "ranking", "-id", "999", "-o", out},
+		{"report", "feedback", "-id", "1"}, {"report", "ranking", "-id", "3", "-o", out, "-lang", "fr"}} {
+		m, _ := newMain(dsn, "")
+		if err := m.Run(context.Background(), args); err == nil {
+			t.Errorf("awardd %v succeeded, want an error", args)
+		}
 	}
 }
