@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// KPIValue is one value of a KPI for a municipality (or a group, whose id
+// Kolada puts where a municipality id goes), a year and a gender: T total,
+// K women, M men.
+type KPIValue struct {
+	KPIID          string    `db:"kpi_id"`
+	MunicipalityID string    `db:"municipality_id"`
+	Period         int       `db:"period"`
+	Gender         string    `db:"gender"`
+	Value          *float64  `db:"value"`  // nil when Kolada has no value
+	Status         string    `db:"status"` // as Kolada gives it
+	Synthetic      bool      `db:"synthetic"`
+	UpdatedAt      time.Time `db:"updated_at"`
+}
+
+// KPIValueFilter selects values: those of the given KPIs, optionally only
+// for some municipalities or groups, years and genders.
+type KPIValueFilter struct {
+	KPIIDs          []string
+	MunicipalityIDs []string // all when empty
+	FromYear        int      // no lower bound when 0
+	ToYear          int      // no upper bound when 0
+	Genders         []string // all when empty
+}
+
+// MaxKPIValues is the most values one FindKPIValues returns.
+const MaxKPIValues = 100000
+
+// FindKPIValues returns the values f selects, ordered by KPI,
+// municipality, year and gender. KPI values are public.
+func (db *DB) FindKPIValues(ctx context.Context, f KPIValueFilter) ([]*KPIValue, error) {
+	if len(f.KPIIDs) == 0 {
+		return nil, InvalidField("kpiIds", "name at least one KPI")
+	}
+	var out []*KPIValue
+	err := db.conn().sel(ctx, &out, `SELECT * FROM kpi_values WHERE kpi_id = ANY($1)
+			AND (coalesce(cardinality($2::text[]), 0) = 0 OR municipality_id = ANY($2))
+			AND ($3 = 0 OR period >= $3) AND ($4 = 0 OR period <= $4)
+			AND (coalesce(cardinality($5::text[]), 0) = 0 OR gender = ANY($5))
+		ORDER BY kpi_id, municipality_id, period, gender LIMIT $6`,
+		pq.Array(f.KPIIDs), pq.Array(f.MunicipalityIDs), f.FromYear, f.ToYear, pq.Array(f.Genders), MaxKPIValues+1)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > MaxKPIValues {
+		return nil, Errorf(Invalid, "more than %d values match: name fewer KPIs, municipalities or years", MaxKPIValues)
+	}
+	return out, nil
+}
+
+// CountKPIValues counts the stored values, synthetic ones apart.
+func (db *DB) CountKPIValues(ctx context.Context) (real, synthetic int, err error) {
+	var n struct{ Real, Synthetic int }
+	err = db.conn().get(ctx, &n, `SELECT count(*) FILTER (WHERE NOT synthetic) AS real,
+		count(*) FILTER (WHERE synthetic) AS synthetic FROM kpi_values`)
+	return n.Real, n.Synthetic, err
+}
