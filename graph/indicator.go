@@ -30,6 +30,7 @@ func (s *schema) indicatorType() *graphql.Object {
 			"kpiId":            {Type: graphql.String, Description: "A Kolada KPI id, such as U33401."},
 			"municipalityCode": {Type: graphql.String},
 			"evidence":         {Type: nonNull(graphql.String)},
+			"official":         s.evidenceField(),
 		},
 	})
 }

@@ -9,12 +9,12 @@ import (
 // call when the first thunk runs. graphql-go resolves thunks breadth-first,
 // so every sibling in a list asks before any is fetched. A batch belongs to
 // one request: it is never shared between callers.
-type batch[V any] struct {
-	fetch func(context.Context, []int64) (map[int64]V, error)
+type batch[K comparable, V any] struct {
+	fetch func(context.Context, []K) (map[K]V, error)
 
 	mu      sync.Mutex
-	pending []int64
-	done    map[int64]outcome[V]
+	pending []K
+	done    map[K]outcome[V]
 }
 
 type outcome[V any] struct {
@@ -22,18 +22,18 @@ type outcome[V any] struct {
 	err error
 }
 
-func newBatch[V any](fetch func(context.Context, []int64) (map[int64]V, error)) *batch[V] {
-	return &batch[V]{fetch: fetch, done: map[int64]outcome[V]{}}
+func newBatch[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *batch[K, V] {
+	return &batch[K, V]{fetch: fetch, done: map[K]outcome[V]{}}
 }
 
 // load queues id and returns a thunk that yields its value: the zero value
 // (null, or an empty list) when the caller may not see it.
-func (b *batch[V]) load(ctx context.Context, id int64) func() (any, error) {
+func (b *batch[K, V]) load(ctx context.Context, id K) func() (any, error) {
 	return b.then(ctx, id, func(v V) (any, error) { return v, nil })
 }
 
 // then queues id and returns a thunk that yields fn of its value.
-func (b *batch[V]) then(ctx context.Context, id int64, fn func(V) (any, error)) func() (any, error) {
+func (b *batch[K, V]) then(ctx context.Context, id K, fn func(V) (any, error)) func() (any, error) {
 	b.mu.Lock()
 	if _, ok := b.done[id]; !ok {
 		b.pending = append(b.pending, id)
@@ -50,7 +50,7 @@ func (b *batch[V]) then(ctx context.Context, id int64, fn func(V) (any, error)) 
 
 // get returns id's value, fetching it with every pending id when it has
 // not been fetched yet.
-func (b *batch[V]) get(ctx context.Context, id int64) (V, error) {
+func (b *batch[K, V]) get(ctx context.Context, id K) (V, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if _, ok := b.done[id]; !ok {
@@ -65,8 +65,8 @@ func (b *batch[V]) get(ctx context.Context, id int64) (V, error) {
 	return o.v, o.err
 }
 
-func dedupe(ids []int64) []int64 {
-	seen := make(map[int64]bool, len(ids))
+func dedupe[K comparable](ids []K) []K {
+	seen := make(map[K]bool, len(ids))
 	out := ids[:0:0]
 	for _, id := range ids {
 		if !seen[id] {

@@ -8,21 +8,26 @@ import (
 
 // loaders are one request's batches, one per kind of nested read.
 type loaders struct {
-	orgs               *batch[*store.Organisation]
-	orgsByUser         *batch[[]*store.Organisation]
-	members            *batch[[]*store.User]
-	awards             *batch[*store.Award]
-	cycles             *batch[*store.Cycle]
-	cyclesByAward      *batch[[]*store.Cycle]
-	criteriaByCycle    *batch[[]*store.Criterion]
-	answersByApp       *batch[[]*store.Answer]
-	indicatorsByApp    *batch[[]*store.Indicator]
-	resultsByCycle     *batch[[]*store.Result]
-	juryByCycle        *batch[[]*store.Juror]
-	assignmentsByCycle *batch[[]*store.Assignment]
-	scoresByApp        *batch[[]*store.Score]
-	consensusByApp     *batch[[]*store.Consensus]
-	criteria           *batch[*store.Criterion]
+	orgs               *batch[int64, *store.Organisation]
+	orgsByUser         *batch[int64, []*store.Organisation]
+	members            *batch[int64, []*store.User]
+	awards             *batch[int64, *store.Award]
+	cycles             *batch[int64, *store.Cycle]
+	cyclesByAward      *batch[int64, []*store.Cycle]
+	criteriaByCycle    *batch[int64, []*store.Criterion]
+	answersByApp       *batch[int64, []*store.Answer]
+	indicatorsByApp    *batch[int64, []*store.Indicator]
+	resultsByCycle     *batch[int64, []*store.Result]
+	juryByCycle        *batch[int64, []*store.Juror]
+	assignmentsByCycle *batch[int64, []*store.Assignment]
+	scoresByApp        *batch[int64, []*store.Score]
+	consensusByApp     *batch[int64, []*store.Consensus]
+	criteria           *batch[int64, *store.Criterion]
+	versionsByReport   *batch[int64, []*store.BenchmarkVersion]
+	seriesByKPI        *batch[string, []store.PanelValue]
+	kpis               *batch[string, *store.KPI]
+	municipalities     *batch[string, *store.Municipality]
+	groupsByID         *batch[string, *store.Group]
 }
 
 func newLoaders(db *store.DB) *loaders {
@@ -42,6 +47,11 @@ func newLoaders(db *store.DB) *loaders {
 		scoresByApp:        newBatch(db.FindScoresByApplicationIDs),
 		consensusByApp:     newBatch(db.FindConsensusByApplicationIDs),
 		criteria:           newBatch(db.FindCriteriaByIDs),
+		versionsByReport:   newBatch(db.FindBenchmarkVersions),
+		seriesByKPI:        newBatch(db.FindSeriesByKPI),
+		kpis:               newBatch(db.FindKPIsByIDs),
+		municipalities:     newBatch(db.FindMunicipalitiesByCodes),
+		groupsByID:         newBatch(db.FindGroupsByIDs),
 	}
 }
 

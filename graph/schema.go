@@ -26,6 +26,9 @@ type schema struct {
 	organisationIn                                    *graphql.InputObject
 
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
+
+	bench                                                                   benchTypes
+	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
 }
 
 // newSchema builds the GraphQL schema over db.
@@ -38,6 +41,11 @@ func newSchema(db *store.DB, l linker) (graphql.Schema, error) {
 	s.result = s.resultType()
 	s.juror, s.conflictT, s.assignmentT, s.auditT = s.jurorType(), s.conflictType(), s.assignmentType(), s.auditType()
 	s.rankingT, s.scoreT, s.consensusT = s.rankingType(), s.scoreType(), s.consensusType()
+	s.bench = newBenchTypes()
+	s.kpi, s.group = s.kpiType(), s.groupType()
+	s.groupRef = obj("GroupRef", "", graphql.Fields{"id": {Type: nonNull(graphql.String)}, "title": {Type: nonNull(graphql.String)}})
+	s.municipality, s.evidence = s.municipalityType(), s.evidenceType()
+	s.benchReport, s.benchVersion = s.benchmarkReportTypes()
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()
@@ -49,7 +57,8 @@ func newSchema(db *store.DB, l linker) (graphql.Schema, error) {
 	mutation := graphql.Fields{}
 	for _, add := range []func(q, m graphql.Fields){
 		s.userFields, s.organisationFields, s.awardFields, s.cycleFields,
-		s.criterionFields, s.applicationFields, s.juryFields,
+		s.criterionFields, s.applicationFields, s.juryFields, s.municipalityFields, s.kpiFields,
+		s.analysisFields, s.benchmarkReportFields,
 	} {
 		add(query, mutation)
 	}
@@ -74,6 +83,15 @@ func (s *schema) juryFields(query, mutation graphql.Fields) {
 	s.juryMutations(mutation)
 	s.evaluationMutations(mutation)
 	s.reportMutations(mutation)
+}
+
+// analysisFields adds the benchmark analyses; all public.
+func (s *schema) analysisFields(query, mutation graphql.Fields) {
+	query["benchmarkTable"] = s.benchmarkTableField()
+	query["trend"] = s.trendField()
+	query["similarMunicipalities"] = s.similarField()
+	query["expectedCost"] = s.expectedCostField()
+	query["efficiency"] = s.efficiencyField()
 }
 
 // linker signs report links.

@@ -1,0 +1,121 @@
+package graph_test
+
+import (
+	"testing"
+
+	"github.com/leanforum/awards/store/storetest"
+)
+
+func TestBenchmarkTable(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	e := newEnvAt(t, dsn)
+	seedKPIs(t, dsn)
+	r := e.gql("", `{ benchmarkTable(kpiId: "U33401", year: 2022, groupId: "G1", focus: ["0101"]) {
+		kpi { id direction legalLimit } rows { code name value rank percentile colour inGroup focus }
+		national { mean median count } group { mean median count } compliance { within count share } } }`, nil).ok()
+	rows := r.get("benchmarkTable.rows").([]any)
+	if len(rows) != 30 {
+		t.Fatalf("rows = %d, want 30", len(rows))
+	}
+	first := rows[0].(map[string]any)
+	// n*7 % 50 is smallest (0) for n = 0: 100 − 8 = 92 days.
+	if first["code"] != "0100" || first["value"] != 92.0 || first["rank"] != 1.0 || first["colour"] != "GREEN" {
+		t.Errorf("first row = %v, want 0100 with 92 days, rank 1, GREEN", first)
+	}
+	last := rows[29].(map[string]any)
+	if last["colour"] != "RED" {
+		t.Errorf("last row = %v, want RED", last)
+	}
+	for _, row := range rows {
+		row := row.(map[string]any)
+		if row["code"] == "0101" && (row["focus"] != true || row["inGroup"] != false) {
+			t.Errorf("0101 = %v, want focus and not in the even group", row)
+		}
+	}
+	if r.num("benchmarkTable.national.count") != 30 || r.num("benchmarkTable.group.count") != 15 {
+		t.Errorf("summaries = %v / %v", r.get("benchmarkTable.national"), r.get("benchmarkTable.group"))
+	}
+	// Within 120 days: 100 + (n*7 % 50) − 8 ≤ 120, i.e. n*7 % 50 ≤ 28.
+	within := 0
+	for n := 0; n < 30; n++ {
+		if n*7%50 <= 28 {
+			within++
+		}
+	}
+	if got := r.num("benchmarkTable.compliance.within"); got != within {
+		t.Errorf("within the limit = %d, want %d", got, within)
+	}
+	t.Run("bad input", func(t *testing.T) {
+		e.gql("", `{ benchmarkTable(kpiId: "X99999", year: 2022) { year } }`, nil).wantCode("INVALID")
+		e.gql("", `{ benchmarkTable(kpiId: "U33401", year: 2022, groupId: "G404") { year } }`, nil).wantCode("NOT_FOUND")
+	})
+}
+
+func TestAnalyses(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	e := newEnvAt(t, dsn)
+	seedKPIs(t, dsn)
+	t.Run("trend", func(t *testing.T) {
+		r := e.gql("", `{ trend(kpiId: "U33401", municipality: "0100") { first last change percentChange slope improving points series { year value } } }`, nil).ok()
+		if r.get("trend.first") != 100.0 || r.get("trend.last") != 92.0 || r.get("trend.change") != -8.0 ||
+			r.get("trend.slope") != -2.0 || r.get("trend.improving") != true || r.num("trend.points") != 5 {
+			t.Errorf("trend = %v", r.Data)
+		}
+	})
+	t.Run("similar municipalities", func(t *testing.T) {
+		r := e.gql("", `{ similarMunicipalities(code: "0100", kpiIds: ["N00001", "U21468"], year: 2022) { code name distance } }`, nil).ok()
+		ns := r.get("similarMunicipalities").([]any)
+		if len(ns) != 7 {
+			t.Fatalf("neighbours = %v, want 7", ns)
+		}
+		// n = 0 has elderly share 10 and satisfaction 60; n = 18 has 10 and 60 + 234 % 30 = 84.
+		for _, nb := range ns {
+			if nb.(map[string]any)["code"] == "0100" {
+				t.Error("a municipality is its own neighbour")
+			}
+		}
+	})
+	t.Run("expected cost", func(t *testing.T) {
+		r := e.gql("", `{ expectedCost(costKpiId: "N21006", structuralKpiIds: ["N00001"], year: 2022, qualityKpiId: "U21468") {
+			coefficients r2 n rows { code expected deviation quadrant } } }`, nil).ok()
+		if r.num("expectedCost.n") != 30 || len(r.get("expectedCost.coefficients").([]any)) != 2 {
+			t.Errorf("model = %v", r.Data)
+		}
+		for _, row := range r.get("expectedCost.rows").([]any) {
+			if row.(map[string]any)["quadrant"] == nil {
+				t.Errorf("row without a quadrant: %v", row)
+			}
+		}
+	})
+	t.Run("efficiency", func(t *testing.T) {
+		r := e.gql("", `{ efficiency(inputKpiIds: ["N21006"], outputKpiIds: ["U21468"], year: 2022, rts: "crs") { code efficiency peers { code lambda } } }`, nil).ok()
+		res := r.get("efficiency").([]any)
+		best := 0
+		for _, x := range res {
+			eff := x.(map[string]any)["efficiency"].(float64)
+			if eff > 1+1e-9 || eff <= 0 {
+				t.Errorf("efficiency %v outside (0, 1]", x)
+			}
+			if eff > 1-1e-9 {
+				best++
+			}
+		}
+		if len(res) != 30 || best == 0 {
+			t.Errorf("results = %d with %d efficient, want 30 with at least one", len(res), best)
+		}
+		e.gql("", `{ efficiency(inputKpiIds: ["N21006"], outputKpiIds: ["U21468"], year: 2022, rts: "odd") { code } }`, nil).wantCode("INVALID")
+	})
+	t.Run("profile", func(t *testing.T) {
+		r := e.gql("", `{ municipality(code: "0100") { name kommungrupp { id title } profile(year: 2022) { kpi { id } value rank of colour groupMedian groupCount better } } }`, nil).ok()
+		items := r.get("municipality.profile").([]any)
+		if len(items) != 4 || r.str("municipality.kommungrupp.id") != "G1" {
+			t.Fatalf("profile = %v", r.Data)
+		}
+		for _, it := range items {
+			it := it.(map[string]any)
+			if it["kpi"].(map[string]any)["id"] == "U33401" && (it["rank"] != 1.0 || it["groupCount"] != 15.0 || it["better"] != true) {
+				t.Errorf("U33401 in the profile = %v, want rank 1 in a group of 15, better than its median", it)
+			}
+		}
+	})
+}

@@ -1,0 +1,60 @@
+package graph
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/reports/benchmark"
+)
+
+// benchTypes are the GraphQL types of benchmark reports and tables; they
+// resolve straight from reports/benchmark's values by their JSON names.
+type benchTypes struct {
+	section, report *graphql.Object
+}
+
+func newBenchTypes() benchTypes {
+	summary := obj("Summary", "Mean and median over the municipalities with a value (unweighted, as Kolada computes group values).",
+		graphql.Fields{"mean": {Type: graphql.Float}, "median": {Type: graphql.Float}, "count": {Type: nonNull(graphql.Int)}})
+	compliance := obj("Compliance", "Municipalities within a legal limit.", graphql.Fields{
+		"limit": {Type: nonNull(graphql.Float)}, "count": {Type: nonNull(graphql.Int)},
+		"within": {Type: nonNull(graphql.Int)}, "share": {Type: nonNull(graphql.Float), Description: "Percent."}})
+	row := obj("BenchmarkRow", "One municipality in a ranked table: best first, missing values last.", graphql.Fields{
+		"code": {Type: nonNull(graphql.String)}, "name": {Type: nonNull(graphql.String)}, "value": {Type: graphql.Float},
+		"rank":       {Type: graphql.Int, Description: "Competition rank by the KPI's direction (1, 2, 2, 4)."},
+		"percentile": {Type: graphql.Float, Description: "(worse + equal/2) / others × 100; the best is 100."},
+		"colour":     {Type: nonNull(graphql.String), Description: "GREEN (best quarter), YELLOW, RED (worst quarter) or GREY (missing)."},
+		"inGroup":    {Type: nonNull(graphql.Boolean)}, "focus": {Type: nonNull(graphql.Boolean)}})
+	kpiRef := obj("BenchmarkKPI", "", graphql.Fields{
+		"id": {Type: nonNull(graphql.String)}, "title": {Type: nonNull(graphql.String)}, "unit": {Type: nonNull(graphql.String)},
+		"direction": {Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
+			return p.Source.(benchmark.KPI).Direction.String(), nil
+		}},
+		"legalLimit": {Type: graphql.Float}})
+	section := obj("BenchmarkTable", "One KPI in one year across the municipalities.", graphql.Fields{
+		"kpi": {Type: nonNull(kpiRef)}, "year": {Type: nonNull(graphql.Int)}, "rows": {Type: listOf(row)},
+		"national": {Type: nonNull(summary)}, "group": {Type: summary}, "compliance": {Type: compliance}})
+	point := obj("SeriesPoint", "", graphql.Fields{"year": {Type: nonNull(graphql.Int)}, "value": {Type: nonNull(graphql.Float)}})
+	trend := obj("FocusTrend", "A focus municipality's series and trend.", graphql.Fields{
+		"kpi": {Type: nonNull(graphql.String)}, "code": {Type: nonNull(graphql.String)},
+		"series": {Type: listOf(point), Resolve: func(p graphql.ResolveParams) (any, error) {
+			return seriesPoints(p.Source.(benchmark.Trend).Series), nil
+		}},
+		"change": {Type: graphql.Float}, "percentChange": {Type: graphql.Float}, "slope": {Type: graphql.Float},
+		"improving": {Type: nonNull(graphql.Boolean)}})
+	focus := obj("FocusMunicipality", "", graphql.Fields{"code": {Type: nonNull(graphql.String)}, "name": {Type: nonNull(graphql.String)}})
+	report := obj("BenchmarkReportContent", "A built benchmark report: the same content as its PDF.", graphql.Fields{
+		"title": {Type: nonNull(graphql.String)}, "groupTitle": {Type: nonNull(graphql.String)},
+		"years": {Type: listOf(graphql.Int)}, "focus": {Type: listOf(focus)},
+		"synthetic": {Type: nonNull(graphql.Boolean), Description: "Whether any value is the demo's synthetic data."},
+		"sections":  {Type: listOf(section)}, "trends": {Type: listOf(trend)}})
+	return benchTypes{section: section, report: report}
+}
+
+func seriesPoints(series map[int]float64) []map[string]any {
+	years := sortedYears(series)
+	out := make([]map[string]any, len(years))
+	for i, y := range years {
+		out[i] = map[string]any{"year": y, "value": series[y]}
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+package graph_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+
+	"github.com/leanforum/awards/store/storetest"
+)
+
+func TestEvidenceForJurors(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	e := newEnvAt(t, dsn)
+	seedKPIs(t, dsn)
+	j := newJury(t, e, 2, 3, "")
+	// Municipality 0101 (n = 1): U33401 is 100 + 7 − 2(y − 2018): 107 in 2018, 99 in 2022.
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, err = db.ExecContext(context.Background(), `INSERT INTO indicators (application_id, position, name, unit, direction,
+			baseline_value, baseline_on, current_value, current_on, legal_limit, kpi_id, municipality_code)
+		VALUES ($1, 1, 'Utredningstid', 'dagar', 'LOWER_IS_BETTER', 107, '2018-06-30', 80, '2022-06-30', 120, 'U33401', '0101')`, j.apps[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.assign(1, 1).ok()
+	q := fmt.Sprintf(`{ application(id: "%s") { indicators { official { municipalityName kommungrupp year
+		baseline { year claimed official agrees } current { year claimed official agrees }
+		national { rank of percentile colour } group { rank of } series { year value } } } } }`, j.apps[1])
+	r := e.gql(j.tokens[1], q, nil).ok()
+	ev := r.get("application.indicators").([]any)[0].(map[string]any)["official"].(map[string]any)
+	base, cur := ev["baseline"].(map[string]any), ev["current"].(map[string]any)
+	if base["official"] != 107.0 || base["agrees"] != true || cur["official"] != 99.0 || cur["agrees"] != false {
+		t.Errorf("checks = %v / %v, want 107 agreeing and 99 against a claimed 80", base, cur)
+	}
+	// 2022 ranks by n*7 % 50 ascending: n = 1 gives 7, beaten by n = 0, 8, 15, 22 and 29
+	// (0, 6, 5, 4 and 3): rank 6 of 30; among the odd codes only n = 15 and 29 beat it: rank 3.
+	if nat := ev["national"].(map[string]any); nat["rank"] != 6.0 || nat["of"] != 30.0 {
+		t.Errorf("national place = %v, want 6 of 30", nat)
+	}
+	if g := ev["group"].(map[string]any); g["of"] != 15.0 || g["rank"] != 3.0 {
+		t.Errorf("place in the kommungrupp = %v, want 3 of 15 (the odd codes)", g)
+	}
+	if len(ev["series"].([]any)) != 5 || ev["year"] != 2022.0 {
+		t.Errorf("series = %v, year %v", ev["series"], ev["year"])
+	}
+	t.Run("applicants do not get it", func(t *testing.T) {
+		r := e.gql(j.applicant[1], q, nil).ok()
+		if ind := r.get("application.indicators").([]any)[0].(map[string]any); ind["official"] != nil {
+			t.Errorf("the applicant sees %v", ind["official"])
+		}
+	})
+	t.Run("unassigned jurors do not reach the application", func(t *testing.T) {
+		if r := e.gql(j.tokens[0+2], q, nil).ok(); r.get("application") != nil {
+			t.Errorf("an unassigned juror reads %v", r.Data)
+		}
+	})
+}
