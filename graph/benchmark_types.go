@@ -18,12 +18,28 @@ func newBenchTypes() benchTypes {
 	compliance := obj("Compliance", "Municipalities within a legal limit.", graphql.Fields{
 		"limit": {Type: nonNull(graphql.Float)}, "count": {Type: nonNull(graphql.Int)},
 		"within": {Type: nonNull(graphql.Int)}, "share": {Type: nonNull(graphql.Float), Description: "Percent."}})
+	// Rows resolve by direct field access: a table has 290 of them, and
+	// graphql-go's reflective default resolver is most of a table's cost.
+	r := func(f func(benchmark.Row) any) graphql.FieldResolveFn {
+		return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(benchmark.Row)), nil }
+	}
 	row := obj("BenchmarkRow", "One municipality in a ranked table: best first, missing values last.", graphql.Fields{
-		"code": {Type: nonNull(graphql.String)}, "name": {Type: nonNull(graphql.String)}, "value": {Type: graphql.Float},
-		"rank":       {Type: graphql.Int, Description: "Competition rank by the KPI's direction (1, 2, 2, 4)."},
-		"percentile": {Type: graphql.Float, Description: "(worse + equal/2) / others × 100; the best is 100."},
-		"colour":     {Type: nonNull(graphql.String), Description: "GREEN (best quarter), YELLOW, RED (worst quarter) or GREY (missing)."},
-		"inGroup":    {Type: nonNull(graphql.Boolean)}, "focus": {Type: nonNull(graphql.Boolean)}})
+		"code":  {Type: nonNull(graphql.String), Resolve: r(func(x benchmark.Row) any { return x.Code })},
+		"name":  {Type: nonNull(graphql.String), Resolve: r(func(x benchmark.Row) any { return x.Name })},
+		"value": {Type: graphql.Float, Resolve: r(func(x benchmark.Row) any { return x.Value })},
+		"rank": {Type: graphql.Int, Description: "Competition rank by the KPI's direction (1, 2, 2, 4).",
+			Resolve: r(func(x benchmark.Row) any {
+				if x.Rank == 0 {
+					return nil
+				}
+				return x.Rank
+			})},
+		"percentile": {Type: graphql.Float, Description: "(worse + equal/2) / others × 100; the best is 100.",
+			Resolve: r(func(x benchmark.Row) any { return x.Percentile })},
+		"colour": {Type: nonNull(graphql.String), Description: "GREEN (best quarter), YELLOW, RED (worst quarter) or GREY (missing).",
+			Resolve: r(func(x benchmark.Row) any { return string(x.Colour) })},
+		"inGroup": {Type: nonNull(graphql.Boolean), Resolve: r(func(x benchmark.Row) any { return x.InGroup })},
+		"focus":   {Type: nonNull(graphql.Boolean), Resolve: r(func(x benchmark.Row) any { return x.Focus })}})
 	kpiRef := obj("BenchmarkKPI", "", graphql.Fields{
 		"id": {Type: nonNull(graphql.String)}, "title": {Type: nonNull(graphql.String)}, "unit": {Type: nonNull(graphql.String)},
 		"direction": {Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {

@@ -7,25 +7,21 @@ import (
 )
 
 // CrossValue is one municipality's value of a KPI in a year (total, not
-// by gender), with its kommungrupp; Value is nil when there is none.
+// by gender); Value is nil when there is none.
 type CrossValue struct {
-	Code          string   `db:"code"`
-	Name          string   `db:"name"`
-	KommungruppID *string  `db:"kommungrupp_id"`
-	Value         *float64 `db:"value"`
-	Synthetic     bool     `db:"synthetic"`
+	Code      string   `db:"code"`
+	Name      string   `db:"name"`
+	Value     *float64 `db:"value"`
+	Synthetic bool     `db:"synthetic"`
 }
 
 // FindCrossSection returns every municipality (type K) with its value of
 // kpiID in year, by code, in one statement. KPI values are public.
 func (db *DB) FindCrossSection(ctx context.Context, kpiID string, year int) ([]CrossValue, error) {
 	var out []CrossValue
-	err := db.conn().sel(ctx, &out, `SELECT m.code, m.name, kg.group_id AS kommungrupp_id, v.value,
-			coalesce(v.synthetic, false) AS synthetic
+	err := db.conn().sel(ctx, &out, `SELECT m.code, m.name, v.value, coalesce(v.synthetic, false) AS synthetic
 		FROM municipalities m
 		LEFT JOIN kpi_values v ON v.kpi_id = $1 AND v.municipality_id = m.code AND v.period = $2 AND v.gender = 'T'
-		LEFT JOIN LATERAL (SELECT gm.group_id FROM municipality_group_members gm JOIN municipality_groups g ON g.id = gm.group_id
-			WHERE gm.municipality_code = m.code AND g.kind = 'KOMMUNGRUPP' ORDER BY g.id LIMIT 1) kg ON true
 		WHERE m.type = 'K' ORDER BY m.code`, kpiID, year)
 	return out, err
 }
