@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -22,33 +23,65 @@ import (
 // LinkTTL is how long a signed report link works.
 const LinkTTL = 5 * time.Minute
 
-// reportPaths are the report URLs: kind, id.
-var reportPath = regexp.MustCompile(`^/reports/(applications|cycles)/([0-9]+)/(feedback|ranking)\.pdf$`)
+// reportRoute renders the report a path names, from its path parameters
+// and query.
+type reportRoute struct {
+	name    string
+	pattern *regexp.Regexp
+	render  func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error)
+}
 
-// Render renders a report as the caller in ctx: kind "feedback" for an
-// application, "ranking" for a cycle. It returns the PDF and a file name.
-func (h *Handler) Render(ctx context.Context, kind string, id int64, lang pdf.Lang) ([]byte, string, error) {
-	var b []byte
-	var err error
-	switch kind {
-	case "feedback":
-		b, err = h.feedbackPDF(ctx, id, lang)
-	case "ranking":
-		b, err = h.rankingPDF(ctx, id, lang)
-	default:
-		return nil, "", store.Errorf(store.NotFound, "no report %q: use feedback or ranking", kind)
+// reportRoutes are the report URLs.
+var reportRoutes = []reportRoute{
+	{"feedback", regexp.MustCompile(`^/reports/applications/([0-9]+)/feedback\.pdf$`),
+		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
+			return h.feedbackPDF(ctx, atoi64(m[1]), lang)
+		}},
+	{"ranking", regexp.MustCompile(`^/reports/cycles/([0-9]+)/ranking\.pdf$`),
+		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
+			return h.rankingPDF(ctx, atoi64(m[1]), lang)
+		}},
+	{"benchmark", regexp.MustCompile(`^/reports/benchmarks/([0-9]+)/versions/([0-9]+)\.pdf$`),
+		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
+			return h.benchmarkVersionPDF(ctx, atoi64(m[1]), int(atoi64(m[2])), lang)
+		}},
+	{"benchmark-preview", regexp.MustCompile(`^/reports/benchmarks/([0-9]+)/preview\.pdf$`),
+		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
+			return h.benchmarkPreviewPDF(ctx, atoi64(m[1]), lang)
+		}},
+	{"profile", regexp.MustCompile(`^/reports/municipalities/([0-9]{4})/profile\.pdf$`),
+		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
+			return h.profilePDF(ctx, m[1], q, lang)
+		}},
+}
+
+func atoi64(s string) int64 {
+	v, _ := strconv.ParseInt(s, 10, 64)
+	return v
+}
+
+func routeOf(path string) (*reportRoute, []string) {
+	for i := range reportRoutes {
+		if m := reportRoutes[i].pattern.FindStringSubmatch(path); m != nil {
+			return &reportRoutes[i], m
+		}
 	}
+	return nil, nil
+}
+
+// Render renders the report at path (such as
+// /reports/applications/12/feedback.pdf) as the caller in ctx, and returns
+// the PDF and a file name.
+func (h *Handler) Render(ctx context.Context, path string, q url.Values, lang pdf.Lang) ([]byte, string, error) {
+	route, m := routeOf(path)
+	if route == nil {
+		return nil, "", store.Errorf(store.NotFound, "no report at %s", path)
+	}
+	b, err := route.render(h, ctx, m, q, lang)
 	if err != nil {
 		return nil, "", err
 	}
-	return b, fmt.Sprintf("%s-%d-%s.pdf", kind, id, langCode(lang)), nil
-}
-
-func langCode(l pdf.Lang) string {
-	if l == pdf.English {
-		return "en"
-	}
-	return "sv"
+	return b, fmt.Sprintf("%s-%s-%s.pdf", route.name, strings.Join(m[1:], "-"), langCode(lang)), nil
 }
 
 // serveReport answers GET /reports/…pdf, authenticated by a bearer token
@@ -61,8 +94,7 @@ func (h *Handler) serveReport(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, statusOf(store.ErrorCode(err)), &response{Errors: []gqlerrors.FormattedError{
 			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}})
 	}
-	m := reportPath.FindStringSubmatch(r.URL.Path)
-	if m == nil || (m[1] == "applications") != (m[3] == "feedback") {
+	if route, _ := routeOf(r.URL.Path); route == nil {
 		fail(store.Errorf(store.NotFound, "no such report"))
 		return
 	}
@@ -76,8 +108,7 @@ func (h *Handler) serveReport(w http.ResponseWriter, r *http.Request) {
 		fail(err)
 		return
 	}
-	id, _ := strconv.ParseInt(m[2], 10, 64)
-	body, name, err := h.Render(ctx, m[3], id, lang)
+	body, name, err := h.Render(ctx, r.URL.Path, r.URL.Query(), lang)
 	if err != nil {
 		fail(err)
 		return
@@ -128,7 +159,7 @@ func (h *Handler) SignLink(ctx context.Context, path string) (string, time.Time,
 	if a == nil {
 		return "", time.Time{}, store.Errorf(store.Unauthenticated, "log in to get a report link")
 	}
-	if !reportPath.MatchString(path) {
+	if route, _ := routeOf(path); route == nil {
 		return "", time.Time{}, store.InvalidField("path", "must be a report path such as /reports/applications/12/feedback.pdf")
 	}
 	exp := time.Now().Add(LinkTTL).Truncate(time.Second)
@@ -141,4 +172,11 @@ func randomSecret() []byte {
 	b := make([]byte, 32)
 	rand.Read(b)
 	return b
+}
+
+func langCode(l pdf.Lang) string {
+	if l == pdf.English {
+		return "en"
+	}
+	return "sv"
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"sort"
 	"strconv"
 
 	"github.com/leanforum/awards/reports/kpi"
@@ -86,19 +85,14 @@ func feedbackCriterion(k *store.Criterion, c *store.Consensus, cell *store.Feedb
 }
 
 func aggregate(vs []float64, how string) float64 {
-	s := append([]float64(nil), vs...)
 	if how == "MEDIAN" {
-		sort.Float64s(s)
-		if n := len(s); n%2 == 1 {
-			return s[n/2]
-		}
-		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+		return median(vs)
 	}
 	sum := 0.0
-	for _, v := range s {
+	for _, v := range vs {
 		sum += v
 	}
-	return sum / float64(len(s))
+	return sum / float64(len(vs))
 }
 
 // percentBands are a criterion's bands as percent of its scale.

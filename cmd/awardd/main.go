@@ -42,6 +42,8 @@ commands:
   analyze alpha -in FILE -level nominal|ordinal|interval|ratio: Krippendorff's alpha from CSV unit,rater,value
   report feedback -id APPLICATION -o FILE [-lang en]: an application's feedback report (PDF)
   report ranking  -id CYCLE -o FILE [-lang en]: a cycle's jury ranking report (PDF)
+  report benchmark -id REPORT [-version N] -o FILE: a published benchmark report (or a preview)
+  report profile -municipality CODE -year Y [-kpis a,b] [-similar c,d] -o FILE: a municipality profile
   analyze dea   -in FILE [-sep ';'] -id COL -inputs a,b -outputs c,d -rts crs|vrs|drs|irs -orientation in|out
 
 The database is DATABASE_URL (a postgres:// URL).`

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
+	"strconv"
 
 	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/reports/pdf"
@@ -13,22 +15,34 @@ import (
 )
 
 // report renders a PDF report to a file, with the secretariat's rights:
-// awardd report feedback|ranking -id N -o FILE [-lang en].
+// awardd report feedback|ranking|benchmark|profile … -o FILE [-lang en].
 func (m *Main) report(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return errors.New("report needs feedback or ranking")
+		return errors.New("report needs feedback, ranking, benchmark or profile")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report "+kind, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	id := fs.Int64("id", 0, "the application (feedback) or cycle (ranking)")
+	id := fs.Int64("id", 0, "the application (feedback), cycle (ranking) or benchmark report")
+	version := fs.Int("version", 0, "the published version of a benchmark report (0: a preview of today's values)")
+	code := fs.String("municipality", "", "the municipality of a profile")
+	year := fs.Int("year", 0, "the year of a profile")
+	kpis := fs.String("kpis", "", "a profile's KPIs, comma-separated")
+	similar := fs.String("similar", "", "structural KPIs for a profile's similar municipalities")
 	out := fs.String("o", "", "the PDF file to write")
 	lang := fs.String("lang", "sv", "sv or en")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	if *id <= 0 || *out == "" {
-		return errors.New("report needs -id and -o FILE")
+	path, q, err := reportPath(kind, *id, *version, *code)
+	if err != nil {
+		return err
+	}
+	q.Set("year", strconv.Itoa(*year))
+	q.Set("kpis", *kpis)
+	q.Set("similar", *similar)
+	if *out == "" {
+		return errors.New("report needs -o FILE")
 	}
 	l, err := pdf.ParseLang(*lang)
 	if err != nil {
@@ -44,7 +58,7 @@ func (m *Main) report(ctx context.Context, args []string) error {
 		return err
 	}
 	ctx = store.WithActor(ctx, &store.Actor{Role: store.RoleAdmin})
-	body, name, err := h.Render(ctx, kind, *id, l)
+	body, name, err := h.Render(ctx, path, q, l)
 	if err != nil {
 		return err
 	}
@@ -53,4 +67,32 @@ func (m *Main) report(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes, %s)\n", *out, len(body), name)
 	return nil
+}
+
+// reportPath is the report's URL path.
+func reportPath(kind string, id int64, version int, code string) (string, url.Values, error) {
+	q := url.Values{}
+	needID := func(p string) (string, url.Values, error) {
+		if id <= 0 {
+			return "", nil, fmt.Errorf("report %s needs -id", kind)
+		}
+		return p, q, nil
+	}
+	switch kind {
+	case "feedback":
+		return needID(fmt.Sprintf("/reports/applications/%d/feedback.pdf", id))
+	case "ranking":
+		return needID(fmt.Sprintf("/reports/cycles/%d/ranking.pdf", id))
+	case "benchmark":
+		if version > 0 {
+			return needID(fmt.Sprintf("/reports/benchmarks/%d/versions/%d.pdf", id, version))
+		}
+		return needID(fmt.Sprintf("/reports/benchmarks/%d/preview.pdf", id))
+	case "profile":
+		if code == "" {
+			return "", nil, errors.New("report profile needs -municipality CODE and -year")
+		}
+		return "/reports/municipalities/" + code + "/profile.pdf", q, nil
+	}
+	return "", nil, fmt.Errorf("unknown report %q: use feedback, ranking, benchmark or profile", kind)
 }

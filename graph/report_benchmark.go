@@ -1,0 +1,101 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/leanforum/awards/reports/benchmark"
+	"github.com/leanforum/awards/reports/kpi"
+	"github.com/leanforum/awards/reports/pdf"
+	"github.com/leanforum/awards/store"
+)
+
+// benchmarkVersionPDF renders a published version from its snapshot, so
+// the PDF never changes either; anyone may read it.
+func (h *Handler) benchmarkVersionPDF(ctx context.Context, id int64, version int, lang pdf.Lang) ([]byte, error) {
+	v, err := h.db.FindBenchmarkVersion(ctx, id, version)
+	if err != nil {
+		return nil, err
+	}
+	r := &benchmark.Report{}
+	if err := json.Unmarshal(v.Snapshot, r); err != nil {
+		return nil, err
+	}
+	return pdf.Benchmark(h.fonts, benchmarkPDF(r, v.DataDate, lang))
+}
+
+// benchmarkPreviewPDF renders a definition from today's values; admins only.
+func (h *Handler) benchmarkPreviewPDF(ctx context.Context, id int64, lang pdf.Lang) ([]byte, error) {
+	if !store.ActorFrom(ctx).IsAdmin() {
+		return nil, store.Errorf(store.Forbidden, "only admins preview benchmark reports")
+	}
+	def, err := h.db.FindBenchmarkReport(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	r, date, err := buildReport(ctx, h.db, def)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.Benchmark(h.fonts, benchmarkPDF(r, date, lang))
+}
+
+// benchmarkPDF lays a report out for the PDF: per KPI its latest year.
+func benchmarkPDF(r *benchmark.Report, date time.Time, lang pdf.Lang) pdf.BenchmarkReport {
+	out := pdf.BenchmarkReport{Lang: lang, Date: date, Title: r.Title, Names: map[string]string{},
+		Thresholds: kpi.DefaultThresholds()}
+	for _, f := range r.Focus {
+		out.Focus = append(out.Focus, f.Code)
+		out.Names[f.Code] = f.Name
+	}
+	latest := map[string]benchmark.Section{}
+	var order []string
+	for _, s := range r.Sections {
+		if _, ok := latest[s.KPI.ID]; !ok {
+			order = append(order, s.KPI.ID)
+		}
+		latest[s.KPI.ID] = s
+	}
+	for _, id := range order {
+		out.KPIs = append(out.KPIs, benchmarkKPIPDF(latest[id], r, out.Names))
+	}
+	return out
+}
+
+func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]string) pdf.BenchmarkKPI {
+	k := pdf.BenchmarkKPI{ID: s.KPI.ID, Title: s.KPI.Title, Unit: s.KPI.Unit, Year: s.Year, Direction: s.KPI.Direction,
+		Source: "Kolada", Series: map[string]pdf.Series{}}
+	if r.Synthetic {
+		k.Source = "Kolada-format, synthetic demo values"
+	}
+	for _, row := range s.Rows {
+		names[row.Code] = row.Name
+		p := kpi.Placing{Code: row.Code, Rank: row.Rank, Colour: row.Colour}
+		if row.Value != nil {
+			p.Value, p.Valid, p.Percentile = *row.Value, true, *row.Percentile
+		}
+		k.Placings = append(k.Placings, p)
+	}
+	k.Groups = append(k.Groups, pdf.GroupSummary{Name: "Riket", Summary: summaryOf(s.National)})
+	if s.Group != nil && r.GroupTitle != "" {
+		k.Groups = append(k.Groups, pdf.GroupSummary{Name: r.GroupTitle, Summary: summaryOf(*s.Group)})
+	}
+	for _, t := range r.Trends {
+		if t.KPI == s.KPI.ID {
+			k.Series[t.Code] = pdf.Series(t.Series)
+		}
+	}
+	return k
+}
+
+func summaryOf(s benchmark.Summary) kpi.Summary {
+	out := kpi.Summary{Count: s.Count}
+	if s.Mean != nil {
+		out.Mean = *s.Mean
+	}
+	if s.Median != nil {
+		out.Median = *s.Median
+	}
+	return out
+}

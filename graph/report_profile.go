@@ -1,0 +1,154 @@
+package graph
+
+import (
+	"context"
+	"net/url"
+	"sort"
+	"strconv"
+	gostrings "strings"
+
+	"github.com/leanforum/awards/reports/kpi"
+	"github.com/leanforum/awards/reports/pdf"
+	"github.com/leanforum/awards/store"
+)
+
+// maxPDFProfileKPIs bounds a profile PDF asked for without naming KPIs.
+const maxPDFProfileKPIs = 10
+
+// profilePDF renders a municipality's profile from public data: ?year=
+// (required), ?kpis= (comma-separated; default the first ten with a
+// value), ?similar= (structural KPIs for the similar municipalities).
+func (h *Handler) profilePDF(ctx context.Context, code string, q url.Values, lang pdf.Lang) ([]byte, error) {
+	year, err := strconv.Atoi(q.Get("year"))
+	if err != nil || year < 1900 || year > 2100 {
+		return nil, store.InvalidField("year", "give ?year=, such as 2022")
+	}
+	m, err := h.db.FindMunicipalityByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	ids := splitList(q.Get("kpis"))
+	if len(ids) == 0 {
+		if ids, err = h.db.FindKPIIDsWithValue(ctx, code, year, maxPDFProfileKPIs); err != nil {
+			return nil, err
+		}
+	}
+	r, err := h.profileReport(ctx, m, ids, year, lang)
+	if err != nil {
+		return nil, err
+	}
+	if similar := splitList(q.Get("similar")); len(similar) > 0 {
+		vars, err := matrix(ctx, h.db, similar, year)
+		if err != nil {
+			return nil, err
+		}
+		if r.Similar, err = kpi.Similar(code, vars, nil, kpi.DefaultNeighbours); err != nil {
+			return nil, analysisError(err)
+		}
+	}
+	return pdf.Profile(h.fonts, r)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range gostrings.Split(s, ",") {
+		if x = gostrings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (h *Handler) profileReport(ctx context.Context, m *store.Municipality, ids []string, year int, lang pdf.Lang) (pdf.ProfileReport, error) {
+	r := pdf.ProfileReport{Lang: lang, Municipality: m.Code, Names: map[string]string{}, Group: deref(m.KommungruppTitle)}
+	if r.Group == "" {
+		r.Group = "–"
+	}
+	all, err := h.db.FindMunicipalities(ctx, store.MunicipalityFilter{Type: "K"})
+	if err != nil {
+		return r, err
+	}
+	for _, x := range all {
+		r.Names[x.Code] = x.Name
+	}
+	var members []string
+	if m.KommungruppID != nil {
+		g, err := h.db.FindGroupByID(ctx, *m.KommungruppID)
+		if err != nil {
+			return r, err
+		}
+		members = g.Members
+	}
+	kpis, err := h.db.FindKPIsByIDs(ctx, ids)
+	if err != nil {
+		return r, err
+	}
+	series, err := h.db.FindSeriesByKPI(ctx, ids)
+	if err != nil {
+		return r, err
+	}
+	for _, id := range ids {
+		if k := kpis[id]; k != nil {
+			if pk, ok := profileKPI(k, m.Code, year, series[id], members); ok {
+				r.KPIs = append(r.KPIs, pk)
+			}
+		}
+	}
+	if len(r.KPIs) == 0 {
+		return r, store.InvalidField("kpis", "%s has no value of these KPIs in %d", m.Code, year)
+	}
+	r.Date, err = h.db.DataDate(ctx, ids)
+	return r, err
+}
+
+func profileKPI(k *store.KPI, code string, year int, values []store.PanelValue, members []string) (pdf.ProfileKPI, bool) {
+	pk := pdf.ProfileKPI{ID: k.ID, Title: k.Title, Unit: k.Unit, Year: year, Direction: benchKPI(k).Direction,
+		Series: pdf.Series{}, GroupMedian: pdf.Series{}}
+	inGroup := map[string]bool{}
+	for _, c := range members {
+		inGroup[c] = true
+	}
+	byYear := map[int][]float64{}
+	var cross []kpi.Value
+	for _, v := range values {
+		if v.Year == year {
+			cross = append(cross, kpi.Value{Code: v.Code, Value: v.Value, Valid: true})
+		}
+		if v.Code == code {
+			pk.Series[v.Year] = v.Value
+		}
+		if inGroup[v.Code] {
+			byYear[v.Year] = append(byYear[v.Year], v.Value)
+		}
+	}
+	for y, vs := range byYear {
+		pk.GroupMedian[y] = median(vs)
+	}
+	places, err := kpi.Place(cross, pk.Direction, kpi.DefaultThresholds())
+	if err != nil || !hasCode(places, code) {
+		return pk, false
+	}
+	pk.Placings = places
+	if ms := present(cross, members); len(ms) > 0 {
+		pk.GroupStats, _ = kpi.GroupStats(cross, ms)
+	}
+	return pk, true
+}
+
+func hasCode(places []kpi.Placing, code string) bool {
+	for _, p := range places {
+		if p.Code == code && p.Valid {
+			return true
+		}
+	}
+	return false
+}
+
+func median(vs []float64) float64 {
+	s := append([]float64(nil), vs...)
+	sort.Float64s(s)
+	if n := len(s); n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
