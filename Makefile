@@ -1,4 +1,4 @@
-# make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080
+# make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080 (-dev)
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
 SHELL := /bin/bash
@@ -14,7 +14,7 @@ build:
 
 run: build
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
-	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr :8080
+	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr :8080 -dev
 
 test:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \

@@ -28,9 +28,16 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	return newEnvWith(t, graph.Options{})
+}
+
+// newEnvWith is newEnv with options; the log is captured.
+func newEnvWith(t testing.TB, opts graph.Options) *env {
+	t.Helper()
 	db := storetest.MustOpenDB(t)
 	logs := &logCapture{}
-	h, err := graph.NewHandler(db, graph.Options{Log: slog.New(logs)})
+	opts.Log = slog.New(logs)
+	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -29,30 +30,37 @@ type Options struct {
 	// RequestTimeout bounds each request, database work included (10 s
 	// when zero).
 	RequestTimeout time.Duration
+	// Development allows introspection to every caller and keeps the
+	// "Did you mean …?" hints in validation messages.
+	Development bool
 }
 
 // Handler serves the API: POST /graphql, GraphiQL on GET /graphql,
 // /healthz and /readyz.
 type Handler struct {
-	db     *store.DB
-	schema graphql.Schema
-	opts   Options
-	mux    *http.ServeMux
+	db         *store.DB
+	schema     graphql.Schema
+	opts       Options
+	mux        *http.ServeMux
+	docs       *docCache
+	parses     atomic.Int64 // documents parsed, that is not found in docs
+	introSizes map[string]int
 }
 
 // NewHandler builds the schema and routes over db.
 func NewHandler(db *store.DB, opts Options) (*Handler, error) {
-	s, err := newSchema(db)
-	if err != nil {
-		return nil, err
-	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 10 * time.Second
 	}
-	h := &Handler{db: db, schema: s, opts: opts, mux: http.NewServeMux()}
+	s, err := newSchema(db)
+	if err != nil {
+		return nil, err
+	}
+	h := &Handler{db: db, schema: s, opts: opts, mux: http.NewServeMux(),
+		docs: newDocCache(docCacheEntries, docCacheBytes), introSizes: introspectionSizes(&s)}
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
 	h.mux.HandleFunc("GET /graphql", graphiql.ServePage)
 	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
@@ -100,10 +108,16 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 }
 
 // execute runs one request and returns the HTTP status and the answer.
+// The document is checked before the token, so that a request refused for
+// its document costs no database work.
 func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int, *response) {
 	req, status, err := readRequest(r)
 	if err != nil {
 		return status, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
+	}
+	p, errs := h.prepare(req)
+	if errs != nil {
+		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
 	}
 	ctx, err = h.authenticate(ctx, r)
 	if err != nil {
@@ -114,11 +128,11 @@ func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int
 		return status, &response{Errors: []gqlerrors.FormattedError{
 			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
 	}
-	doc, errs := h.prepare(req)
-	if errs != nil {
-		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
+	if err := h.checkIntrospection(p, store.ActorFrom(ctx)); err != nil {
+		return http.StatusForbidden, &response{Errors: []gqlerrors.FormattedError{
+			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
 	}
-	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: doc, OperationName: req.OperationName,
+	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: p.doc, OperationName: req.OperationName,
 		Args: req.Variables, Context: withLoaders(ctx, newLoaders(h.db))})
 	return http.StatusOK, &response{Data: res.Data, Errors: formatErrors(res.Errors, rid, h.opts.Log)}
 }

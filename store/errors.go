@@ -20,6 +20,8 @@ const (
 	WrongPhase      Code = "WRONG_PHASE"
 	Incomplete      Code = "INCOMPLETE"
 	Internal        Code = "INTERNAL"
+	// QueryTooComplex: the document is too large, deep or costly to run.
+	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
 )
 
 // Error is the one user-facing error type: a code, an optional field the

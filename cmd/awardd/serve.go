@@ -20,6 +20,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	addr := fs.String("addr", ":8080", "the address to listen on")
 	format := fs.String("log-format", "text", "log format: text or json")
 	timeout := fs.Duration("request-timeout", 10*time.Second, "the deadline of each request")
+	dev := fs.Bool("dev", false, "development: introspection for everyone and \"Did you mean\" hints in errors")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	} else if len(applied) > 0 {
 		log.Info("migrated", "applied", applied)
 	}
-	h, err := graph.NewHandler(db, graph.Options{Log: log, RequestTimeout: *timeout})
+	h, err := graph.NewHandler(db, graph.Options{Log: log, RequestTimeout: *timeout, Development: *dev})
 	if err != nil {
 		return err
 	}
