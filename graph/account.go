@@ -26,13 +26,18 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 			return s.db.Login(p.Context, nu.Email, nu.Password)
 		}}
 	mutation["login"] = &graphql.Field{Type: nonNull(s.session),
-		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error.",
+		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error. " +
+			"Each account, and each client address, may try 10 times in 15 minutes (RATE_LIMITED with extensions.retryAfter).",
 		Args: graphql.FieldConfigArgument{
 			"email":    {Type: graphql.NewNonNull(graphql.String)},
 			"password": {Type: graphql.NewNonNull(graphql.String)},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			return s.db.Login(p.Context, str(p.Args, "email"), str(p.Args, "password"))
+			email := str(p.Args, "email")
+			if err := s.logins.allow(loginKeys(p.Context, email)...); err != nil {
+				return nil, err
+			}
+			return s.db.Login(p.Context, email, str(p.Args, "password"))
 		}}
 	mutation["logout"] = &graphql.Field{Type: nonNull(graphql.Boolean), Description: "Revokes the caller's token.",
 		Resolve: func(p graphql.ResolveParams) (any, error) {

@@ -46,6 +46,7 @@ func newEnvWith(t testing.TB, opts graph.Options) *env {
 
 type gqlError struct {
 	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
 	Extensions map[string]any `json:"extensions"`
 }
 
@@ -59,11 +60,24 @@ type result struct {
 // gql posts a GraphQL request with an optional bearer token.
 func (e *env) gql(token, query string, vars map[string]any) *result {
 	e.t.Helper()
+	return e.gqlFrom("", nil, token, query, vars)
+}
+
+// gqlFrom is gql from a client address (host:port, "" for httptest's)
+// with extra headers.
+func (e *env) gqlFrom(addr string, header http.Header, token, query string, vars map[string]any) *result {
+	e.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req := httptest.NewRequest("POST", "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if addr != "" {
+		req.RemoteAddr = addr
+	}
+	for k, v := range header {
+		req.Header[k] = v
 	}
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)

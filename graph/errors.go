@@ -25,9 +25,13 @@ func formatErrors(errs []gqlerrors.FormattedError, requestID string, log *slog.L
 // error graphql-go raised about the document or variables).
 func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *slog.Logger) gqlerrors.FormattedError {
 	var se *store.Error
+	var re *retryError
 	switch {
 	case orig == nil:
 		e.Extensions = map[string]any{"code": store.Invalid}
+	case errors.As(orig, &re):
+		e.Message = re.Error()
+		e.Extensions = map[string]any{"code": store.RateLimited, "retryAfter": re.seconds()}
 	case errors.As(orig, &se) && se.Code != store.Internal:
 		e.Message = se.Message
 		e.Extensions = map[string]any{"code": se.Code}

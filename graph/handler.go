@@ -33,6 +33,15 @@ type Options struct {
 	// Development allows introspection to every caller and keeps the
 	// "Did you mean …?" hints in validation messages.
 	Development bool
+	// LoginLimit is how many logins an account, and a client address, may
+	// attempt per LoginWindow (DefaultLoginLimit and DefaultLoginWindow
+	// when zero).
+	LoginLimit  int
+	LoginWindow time.Duration
+	// ClientIPHeader names a header, such as X-Forwarded-For, whose last
+	// address is the client's. Set it only behind a proxy that sets it on
+	// every request; otherwise clients could choose their own address.
+	ClientIPHeader string
 }
 
 // Handler serves the API: POST /graphql, GraphiQL on GET /graphql,
@@ -55,7 +64,13 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 10 * time.Second
 	}
-	s, err := newSchema(db)
+	if opts.LoginLimit == 0 {
+		opts.LoginLimit = DefaultLoginLimit
+	}
+	if opts.LoginWindow == 0 {
+		opts.LoginWindow = DefaultLoginWindow
+	}
+	s, err := newSchema(db, newLimiter(opts.LoginLimit, opts.LoginWindow))
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +115,7 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.RequestTimeout)
 	defer cancel()
 	ctx, counter := store.WithStatementCounter(ctx)
+	ctx = withClientAddr(ctx, clientAddr(r, h.opts.ClientIPHeader))
 	rid := newRequestID()
 	status, resp := h.execute(ctx, r, rid)
 	writeJSON(w, status, resp)

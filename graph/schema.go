@@ -12,7 +12,8 @@ import (
 // schema holds the types while the schema is built, and the store the
 // resolvers read from.
 type schema struct {
-	db *store.DB
+	db     *store.DB
+	logins *limiter
 	enums
 	date     *graphql.Scalar
 	pageInfo *graphql.Object
@@ -22,9 +23,10 @@ type schema struct {
 	organisationIn                                    *graphql.InputObject
 }
 
-// newSchema builds the GraphQL schema over db.
-func newSchema(db *store.DB) (graphql.Schema, error) {
-	s := &schema{db: db, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+// newSchema builds the GraphQL schema over db; logins limits the login
+// mutation.
+func newSchema(db *store.DB, logins *limiter) (graphql.Schema, error) {
+	s := &schema{db: db, logins: logins, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()

@@ -22,6 +22,9 @@ const (
 	Internal        Code = "INTERNAL"
 	// QueryTooComplex: the document is too large, deep or costly to run.
 	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
+	// RateLimited: too many attempts; extensions.retryAfter says when to
+	// try again, in seconds.
+	RateLimited Code = "RATE_LIMITED"
 )
 
 // Error is the one user-facing error type: a code, an optional field the
