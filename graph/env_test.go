@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -13,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/lib/pq" // for rawSQL
+	"golang.org/x/crypto/bcrypt"
+
 	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 	"github.com/leanforum/awards/store/storetest"
@@ -21,6 +25,7 @@ import (
 // env is a real handler over a fresh database, driven through HTTP.
 type env struct {
 	t    testing.TB
+	dsn  string
 	db   *store.DB
 	h    http.Handler
 	logs *logCapture
@@ -34,14 +39,32 @@ func newEnv(t testing.TB) *env {
 // newEnvWith is newEnv with options; the log is captured.
 func newEnvWith(t testing.TB, opts graph.Options) *env {
 	t.Helper()
-	db := storetest.MustOpenDB(t)
+	dsn := storetest.NewDatabase(t)
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.BcryptCost = bcrypt.MinCost
+	t.Cleanup(func() { db.Close() })
 	logs := &logCapture{}
 	opts.Log = slog.New(logs)
 	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{t: t, db: db, h: h, logs: logs}
+	return &env{t: t, dsn: dsn, db: db, h: h, logs: logs}
+}
+
+// rawSQL opens the test database directly, to break or block it from
+// outside the store; it is closed when the test ends.
+func (e *env) rawSQL() *sql.DB {
+	e.t.Helper()
+	db, err := sql.Open("postgres", e.dsn)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { db.Close() })
+	return db
 }
 
 type gqlError struct {
@@ -230,4 +253,32 @@ func (l *logCapture) lastStatements() int64 {
 		})
 	}
 	return n
+}
+
+// lines are the captured records with message msg, as attribute maps.
+func (l *logCapture) lines(msg string) []map[string]string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []map[string]string
+	for _, r := range l.records {
+		if r.Message != msg {
+			continue
+		}
+		m := map[string]string{"level": r.Level.String()}
+		r.Attrs(func(a slog.Attr) bool { m[a.Key] = a.Value.String(); return true })
+		out = append(out, m)
+	}
+	return out
+}
+
+// with is another handler, with opts, over the same database.
+func (e *env) with(opts graph.Options) *env {
+	e.t.Helper()
+	logs := &logCapture{}
+	opts.Log = slog.New(logs)
+	h, err := graph.NewHandler(e.db, opts)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return &env{t: e.t, dsn: e.dsn, db: e.db, h: h, logs: logs}
 }

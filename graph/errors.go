@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 
@@ -21,9 +22,15 @@ func formatErrors(errs []gqlerrors.FormattedError, requestID string, log *slog.L
 	return out
 }
 
+// errTimeout is what a request whose deadline passed answers.
+var errTimeout = store.Errorf(store.Timeout, "the request took too long and was stopped")
+
 // formatError describes e, whose underlying error is orig (nil for an
 // error graphql-go raised about the document or variables).
 func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *slog.Logger) gqlerrors.FormattedError {
+	if errors.Is(orig, context.DeadlineExceeded) {
+		orig = errTimeout
+	}
 	var se *store.Error
 	var re *retryError
 	switch {
