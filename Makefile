@@ -1,13 +1,14 @@
 # make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080 (-dev)
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
+# make fuzz  – fuzz the GraphQL handler for 60 s (not part of make test)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
 BIN := bin/awardd
 DB := .ci/postgres.sh
 
-.PHONY: run test bench build vet fmt clean-db
+.PHONY: run test bench fuzz build vet fmt clean-db
 
 build:
 	$(GO) build -o $(BIN) ./cmd/awardd
@@ -26,6 +27,12 @@ test:
 bench:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
+
+# fuzz runs FuzzHandler on its seed corpus (graph/testdata/fuzz) and new
+# inputs; a failing input is saved there, to be committed with its fix.
+fuzz:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) test -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime 60s ./graph/
 
 fmt:
 	gofmt -l -w $$(git ls-files '*.go')

@@ -42,6 +42,9 @@ func attacks() []attack {
 	big, _ := json.Marshal(map[string]any{"query": "{ awards { totalCount } }", "variables": map[string]any{"pad": strings.Repeat("x", 1<<20)}})
 	return []attack{
 		{"cyclic fragments", queryBody("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }"), 400, "INVALID"},
+		{"a variable without a type", queryBody("mutation($A: ) { logout }"), 400, "INVALID"},
+		{"a type definition", queryBody("type Q { a: ) } query { me { id } }"), 400, "INVALID"},
+		{"a fragment cycle behind a duplicate name", queryBody("query { ...A } fragment A on Query { ...B } fragment A on Query { ...A }"), 400, "INVALID"},
 		{"selections nested 5,000 deep", queryBody(strings.Repeat("{ awards ", 5000) + strings.Repeat("}", 5000)), 400, "QUERY_TOO_COMPLEX"},
 		{"one field repeated 10,000 times", queryBody("{" + strings.Repeat(" me", 10000) + " }"), 400, "QUERY_TOO_COMPLEX"},
 		{"a list literal nested 100,000 deep", queryBody(list(100000)), 413, "INVALID"},

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"reflect"
 	"regexp"
 
@@ -21,12 +23,21 @@ type prepared struct {
 }
 
 // prepare returns the request's document parsed and validated, from the
-// cache when the same text was validated before.
-func (h *Handler) prepare(req *request) (*prepared, []gqlerrors.FormattedError) {
+// cache when the same text was validated before. graphql-go's parser and
+// validator have panicked on malformed documents; such a panic refuses the
+// document and is logged (a stack overflow cannot be recovered: guard
+// prevents those).
+func (h *Handler) prepare(req *request) (p *prepared, errs []gqlerrors.FormattedError) {
 	key := sha256.Sum256([]byte(req.Query))
 	if p, ok := h.docs.get(key); ok {
 		return p, nil
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			h.opts.Log.Error("graphql-go panicked on a document", "panic", fmt.Sprint(r), "document_sha256", hex.EncodeToString(key[:]))
+			p, errs = nil, []gqlerrors.FormattedError{requestError(store.Invalid, "the document is malformed")}
+		}
+	}()
 	p, err := h.parse(req.Query)
 	if err != nil {
 		return nil, []gqlerrors.FormattedError{gqlerrors.FormatError(err)}
@@ -58,14 +69,49 @@ func (h *Handler) parse(query string) (*prepared, error) {
 	if ops != 1 {
 		return nil, store.Errorf(store.Invalid, "send exactly one operation per request")
 	}
-	return &prepared{doc: doc}, nil
+	return &prepared{doc: doc}, executable(doc)
 }
 
-// validate runs NoFragmentCyclesRule alone first, since graphql-go's
-// other rules recurse forever on a fragment cycle, then the depth and
-// cost limits, then the other rules.
+// executable refuses what graphql-go v0.8.1 parses but must not validate:
+// definitions other than operations and fragments (the spec's
+// ExecutableDefinitions rule, which it lacks), and variables whose type
+// its parser left out (`$a: )` parses, then panics the validator).
+func executable(doc *ast.Document) error {
+	for _, d := range doc.Definitions {
+		switch d := d.(type) {
+		case *ast.FragmentDefinition:
+		case *ast.OperationDefinition:
+			for _, v := range d.VariableDefinitions {
+				if !completeType(v.Type) {
+					return store.Errorf(store.Invalid, "a variable of the operation has no type")
+				}
+			}
+		default:
+			return store.Errorf(store.Invalid, "a document may only hold operations and fragments, not %s", d.GetKind())
+		}
+	}
+	return nil
+}
+
+func completeType(t ast.Type) bool {
+	switch t := t.(type) {
+	case *ast.Named:
+		return t != nil && t.Name != nil
+	case *ast.List:
+		return t != nil && completeType(t.Type)
+	case *ast.NonNull:
+		return t != nil && completeType(t.Type)
+	}
+	return false
+}
+
+// validate runs NoFragmentCyclesRule first, since graphql-go's other
+// rules recurse forever on a fragment cycle, with UniqueFragmentNamesRule,
+// since two fragments of one name can hide a cycle from it (the fuzzer
+// found `fragment A on Query {...B} fragment A on Query {...A}`); then the
+// depth and cost limits; then the other rules.
 func (h *Handler) validate(p *prepared) []gqlerrors.FormattedError {
-	if res := graphql.ValidateDocument(&h.schema, p.doc, cycleRule); !res.IsValid {
+	if res := graphql.ValidateDocument(&h.schema, p.doc, firstRules); !res.IsValid {
 		return h.validationErrors(res.Errors)
 	}
 	m := measureOperation(&h.schema, h.introSizes, p.doc)
@@ -80,12 +126,15 @@ func (h *Handler) validate(p *prepared) []gqlerrors.FormattedError {
 }
 
 var (
-	cycleRule  = []graphql.ValidationRuleFn{graphql.NoFragmentCyclesRule}
+	firstRules = []graphql.ValidationRuleFn{graphql.NoFragmentCyclesRule, graphql.UniqueFragmentNamesRule}
 	otherRules = func() []graphql.ValidationRuleFn {
+		first := map[uintptr]bool{}
+		for _, r := range firstRules {
+			first[reflect.ValueOf(r).Pointer()] = true
+		}
 		var rules []graphql.ValidationRuleFn
-		cycles := reflect.ValueOf(graphql.NoFragmentCyclesRule).Pointer()
 		for _, r := range graphql.SpecifiedRules {
-			if reflect.ValueOf(r).Pointer() != cycles {
+			if !first[reflect.ValueOf(r).Pointer()] {
 				rules = append(rules, r)
 			}
 		}
