@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leanforum/awards/store"
 	"github.com/leanforum/awards/store/storetest"
 )
 
@@ -47,5 +48,18 @@ func TestRepeatedQueriesSkipParsingAndValidation(t *testing.T) {
 	}
 	if h.docs.len() != 2 {
 		t.Errorf("cached documents = %d, want 2", h.docs.len())
+	}
+}
+
+func TestAPanicInValidationRefusesTheDocument(t *testing.T) {
+	var logged strings.Builder
+	// A handler without a schema makes graphql-go's validator dereference nil.
+	h := &Handler{opts: Options{Log: slog.New(slog.NewTextHandler(&logged, nil))}, docs: newDocCache(1, 1000)}
+	_, errs := h.prepare(&request{Query: "{ awards { totalCount } }"})
+	if len(errs) != 1 || errs[0].Message != "the document is malformed" || errs[0].Extensions["code"] != store.Invalid {
+		t.Errorf("errors = %+v", errs)
+	}
+	if !strings.Contains(logged.String(), "graphql-go panicked") {
+		t.Errorf("log = %q", logged.String())
 	}
 }
