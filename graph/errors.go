@@ -50,6 +50,10 @@ func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *
 		e.Message = "internal error"
 		e.Extensions = map[string]any{"code": store.Internal, "requestId": requestID}
 	}
+	if e.Extensions["code"] == store.Timeout {
+		log.Warn("request stopped by its deadline", "request_id", requestID, "path", e.Path)
+		e.Extensions["requestId"] = requestID
+	}
 	return e
 }
 

@@ -81,6 +81,10 @@ func TestRequestDeadlineReachesTheDatabase(t *testing.T) {
 	if msg := r.Errors[0].Message; strings.Contains(msg, "pq") || strings.Contains(msg, "context") {
 		t.Errorf("message = %q", msg)
 	}
+	rid, _ := r.Errors[0].Extensions["requestId"].(string)
+	if logged := hurried.logs.lines("request stopped by its deadline"); rid == "" || len(logged) == 0 || logged[0]["request_id"] != rid {
+		t.Errorf("requestId %q, logged %v", rid, logged)
+	}
 	t.Run("the waiting statement was cancelled in the database", func(t *testing.T) {
 		var waiting int
 		for i := 0; i < 50; i++ {
