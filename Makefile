@@ -1,33 +1,43 @@
-# make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080
+# make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080 (-dev)
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
+# make fuzz  – fuzz the GraphQL handler for 60 s (not part of make test)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
 BIN := bin/awardd
 DB := .ci/postgres.sh
 
-.PHONY: run test bench build vet fmt clean-db
+.PHONY: run test bench fuzz build vet fmt clean-db
 
 build:
 	$(GO) build -o $(BIN) ./cmd/awardd
 
 run: build
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
-	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr :8080
+	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr :8080 -dev
 
 # The PDF tests read text back with pdftotext (poppler-utils): installed here
 # when missing and run as root, otherwise those tests skip and say why.
+# The database-restart test runs alone, after the others: restarting the
+# cluster would break the tests other packages run at the same time.
 test:
 	if ! command -v pdftotext >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; } || \
 	  echo "make: could not install poppler-utils; the PDF text tests will skip" >&2; fi
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
-	$(GO) vet ./... && $(GO) test -count=1 ./...
+	$(GO) vet ./... && $(GO) test -count=1 ./... && \
+	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart$$' ./graph/
 
 bench:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
+
+# fuzz runs FuzzHandler on its seed corpus (graph/testdata/fuzz) and new
+# inputs; a failing input is saved there, to be committed with its fix.
+fuzz:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) test -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime 60s ./graph/
 
 fmt:
 	gofmt -l -w $$(git ls-files '*.go')

@@ -9,30 +9,35 @@ import (
 func (s *schema) accountMutations(mutation graphql.Fields) {
 	mutation["signUp"] = &graphql.Field{Type: nonNull(s.session),
 		Description: "Creates an applicant with a new organisation and logs them in.",
-		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("SignUpInput",
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("SignUpInput",
 			graphql.InputObjectConfigFieldMap{
 				"email":        {Type: graphql.NewNonNull(graphql.String)},
 				"name":         {Type: graphql.NewNonNull(graphql.String)},
 				"password":     {Type: graphql.NewNonNull(graphql.String), Description: "At least 12 characters."},
 				"organisation": {Type: graphql.NewNonNull(s.organisationIn)},
-			}))}},
+			}))}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
 			nu := store.NewUser{Email: str(in, "email"), Name: str(in, "name"), Password: str(in, "password")}
 			org, _ := in["organisation"].(map[string]any)
-			if _, _, err := s.db.SignUp(p.Context, nu, organisationInput(org)); err != nil {
+			if _, _, err := s.db.SignUp(keyed(p), nu, organisationInput(org)); err != nil {
 				return nil, err
 			}
 			return s.db.Login(p.Context, nu.Email, nu.Password)
 		}}
 	mutation["login"] = &graphql.Field{Type: nonNull(s.session),
-		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error.",
+		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error. " +
+			"Each account, and each client address, may try 10 times in 15 minutes (RATE_LIMITED with extensions.retryAfter).",
 		Args: graphql.FieldConfigArgument{
 			"email":    {Type: graphql.NewNonNull(graphql.String)},
 			"password": {Type: graphql.NewNonNull(graphql.String)},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			return s.db.Login(p.Context, str(p.Args, "email"), str(p.Args, "password"))
+			email := str(p.Args, "email")
+			if err := s.logins.allow(loginKeys(p.Context, email)...); err != nil {
+				return nil, err
+			}
+			return s.db.Login(p.Context, email, str(p.Args, "password"))
 		}}
 	mutation["logout"] = &graphql.Field{Type: nonNull(graphql.Boolean), Description: "Revokes the caller's token.",
 		Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -43,14 +48,14 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 			return true, s.db.Logout(p.Context, token)
 		}}
 	mutation["createUser"] = &graphql.Field{Type: nonNull(s.user), Description: "Creates a user of any role; admins only.",
-		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateUserInput",
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateUserInput",
 			graphql.InputObjectConfigFieldMap{
 				"email":           {Type: graphql.NewNonNull(graphql.String)},
 				"name":            {Type: graphql.NewNonNull(graphql.String)},
 				"password":        {Type: graphql.NewNonNull(graphql.String)},
 				"role":            {Type: graphql.NewNonNull(s.role)},
 				"organisationIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))},
-			}))}},
+			}))}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
 			orgs, err := idList("organisationIds", in["organisationIds"])
@@ -58,7 +63,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				return nil, err
 			}
 			role, _ := in["role"].(store.Role)
-			return s.db.CreateUser(p.Context, store.NewUser{Email: str(in, "email"), Name: str(in, "name"),
+			return s.db.CreateUser(keyed(p), store.NewUser{Email: str(in, "email"), Name: str(in, "name"),
 				Password: str(in, "password"), Role: role, OrganisationIDs: orgs})
 		}}
 	s.membershipMutations(mutation)

@@ -28,13 +28,13 @@ func changeResolver(fn func(p graphql.ResolveParams, id int64, version int) (*st
 func (s *schema) applicationMutations(mutation graphql.Fields) {
 	mutation["createApplication"] = &graphql.Field{Type: nonNull(s.application),
 		Description: "Creates a draft for one of your organisations in an OPEN cycle.",
-		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateApplicationInput",
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateApplicationInput",
 			graphql.InputObjectConfigFieldMap{
 				"cycleId":        {Type: graphql.NewNonNull(graphql.ID)},
 				"organisationId": {Type: graphql.NewNonNull(graphql.ID)},
 				"title":          {Type: graphql.NewNonNull(graphql.String)},
 				"summary":        {Type: graphql.String},
-			}))}},
+			}))}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
 			cycle, err := parseID("cycleId", in["cycleId"])
@@ -45,7 +45,7 @@ func (s *schema) applicationMutations(mutation graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return s.db.CreateApplication(p.Context, store.NewApplication{CycleID: cycle, OrganisationID: org,
+			return s.db.CreateApplication(keyed(p), store.NewApplication{CycleID: cycle, OrganisationID: org,
 				Title: str(in, "title"), Summary: str(in, "summary")})
 		}}
 	update := versionedArgs()

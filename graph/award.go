@@ -51,11 +51,11 @@ func (s *schema) awardFields(query, mutation graphql.Fields) {
 				func() (int, error) { return s.db.CountAwards(p.Context) }), nil
 		}}
 	mutation["createAward"] = &graphql.Field{Type: nonNull(s.award), Description: "Admins only.",
-		Args: graphql.FieldConfigArgument{
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{
 			"name":        {Type: graphql.NewNonNull(graphql.String)},
 			"description": {Type: graphql.String, DefaultValue: ""},
-		},
+		}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			return s.db.CreateAward(p.Context, str(p.Args, "name"), str(p.Args, "description"))
+			return s.db.CreateAward(keyed(p), str(p.Args, "name"), str(p.Args, "description"))
 		}}
 }

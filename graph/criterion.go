@@ -94,10 +94,10 @@ func (s *schema) criterionFields(query, mutation graphql.Fields) {
 	in := s.criterionInput()
 	mutation["createCriterion"] = &graphql.Field{Type: nonNull(s.criterion),
 		Description: "Adds a criterion to a cycle before scoring starts; admins only.",
-		Args: graphql.FieldConfigArgument{
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{
 			"cycleId": {Type: graphql.NewNonNull(graphql.ID)},
 			"input":   {Type: graphql.NewNonNull(in)},
-		},
+		}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			cycle, err := idArg(p, "cycleId")
 			if err != nil {
@@ -107,7 +107,7 @@ func (s *schema) criterionFields(query, mutation graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return s.db.CreateCriterion(p.Context, cycle, ci)
+			return s.db.CreateCriterion(keyed(p), cycle, ci)
 		}}
 	mutation["updateCriterion"] = &graphql.Field{Type: nonNull(s.criterion),
 		Description: "Changes a criterion before scoring starts; admins only.",

@@ -102,14 +102,14 @@ func (s *schema) cycleFields(query, mutation graphql.Fields) {
 	create["template"] = &graphql.InputObjectFieldConfig{Type: s.template,
 		Description: "Start from LEAN_PRIZE, EFQM_2020 or BALDRIGE criteria."}
 	mutation["createCycle"] = &graphql.Field{Type: nonNull(s.cycle), Description: "Creates a cycle in DRAFT; admins only.",
-		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateCycleInput", create))}},
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateCycleInput", create))}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
 			award, err := parseID("awardId", in["awardId"])
 			if err != nil {
 				return nil, err
 			}
-			return s.db.CreateCycle(p.Context, store.CycleInput{AwardID: award, Year: integer(in, "year"),
+			return s.db.CreateCycle(keyed(p), store.CycleInput{AwardID: award, Year: integer(in, "year"),
 				Template: str(in, "template"), CycleSettings: cycleSettings(in)})
 		}}
 	s.cycleChangeMutations(mutation)

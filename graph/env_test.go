@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -13,15 +14,18 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/lib/pq" // for rawSQL
+	"golang.org/x/crypto/bcrypt"
+
 	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 	"github.com/leanforum/awards/store/storetest"
-	"golang.org/x/crypto/bcrypt"
 )
 
 // env is a real handler over a fresh database, driven through HTTP.
 type env struct {
 	t    testing.TB
+	dsn  string
 	db   *store.DB
 	h    http.Handler
 	logs *logCapture
@@ -29,11 +33,22 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	return newEnvAt(t, storetest.NewDatabase(t))
+	return newEnvWith(t, graph.Options{})
+}
+
+// newEnvWith is newEnv with options; the log is captured.
+func newEnvWith(t testing.TB, opts graph.Options) *env {
+	t.Helper()
+	return newEnvAtWith(t, storetest.NewDatabase(t), opts)
 }
 
 // newEnvAt is an env over the database at dsn.
 func newEnvAt(t testing.TB, dsn string) *env {
+	t.Helper()
+	return newEnvAtWith(t, dsn, graph.Options{})
+}
+
+func newEnvAtWith(t testing.TB, dsn string, opts graph.Options) *env {
 	t.Helper()
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
@@ -42,17 +57,31 @@ func newEnvAt(t testing.TB, dsn string) *env {
 	db.BcryptCost = bcrypt.MinCost
 	t.Cleanup(func() { db.Close() })
 	logs := &logCapture{}
-	h, err := graph.NewHandler(db, graph.Options{Log: slog.New(logs)})
+	opts.Log = slog.New(logs)
+	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, db: db, h: h, logs: logs}
+	e := &env{t: t, dsn: dsn, db: db, h: h, logs: logs}
 	e.dumpErrors(t)
 	return e
 }
 
+// rawSQL opens the test database directly, to break or block it from
+// outside the store; it is closed when the test ends.
+func (e *env) rawSQL() *sql.DB {
+	e.t.Helper()
+	db, err := sql.Open("postgres", e.dsn)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { db.Close() })
+	return db
+}
+
 type gqlError struct {
 	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
 	Extensions map[string]any `json:"extensions"`
 }
 
@@ -66,11 +95,24 @@ type result struct {
 // gql posts a GraphQL request with an optional bearer token.
 func (e *env) gql(token, query string, vars map[string]any) *result {
 	e.t.Helper()
+	return e.gqlFrom("", nil, token, query, vars)
+}
+
+// gqlFrom is gql from a client address (host:port, "" for httptest's)
+// with extra headers.
+func (e *env) gqlFrom(addr string, header http.Header, token, query string, vars map[string]any) *result {
+	e.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req := httptest.NewRequest("POST", "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if addr != "" {
+		req.RemoteAddr = addr
+	}
+	for k, v := range header {
+		req.Header[k] = v
 	}
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)
@@ -262,4 +304,32 @@ func containsAll(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// lines are the captured records with message msg, as attribute maps.
+func (l *logCapture) lines(msg string) []map[string]string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []map[string]string
+	for _, r := range l.records {
+		if r.Message != msg {
+			continue
+		}
+		m := map[string]string{"level": r.Level.String()}
+		r.Attrs(func(a slog.Attr) bool { m[a.Key] = a.Value.String(); return true })
+		out = append(out, m)
+	}
+	return out
+}
+
+// with is another handler, with opts, over the same database.
+func (e *env) with(opts graph.Options) *env {
+	e.t.Helper()
+	logs := &logCapture{}
+	opts.Log = slog.New(logs)
+	h, err := graph.NewHandler(e.db, opts)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return &env{t: e.t, dsn: e.dsn, db: e.db, h: h, logs: logs}
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 
@@ -21,13 +22,23 @@ func formatErrors(errs []gqlerrors.FormattedError, requestID string, log *slog.L
 	return out
 }
 
+// errTimeout is what a request whose deadline passed answers.
+var errTimeout = store.Errorf(store.Timeout, "the request took too long and was stopped")
+
 // formatError describes e, whose underlying error is orig (nil for an
 // error graphql-go raised about the document or variables).
 func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *slog.Logger) gqlerrors.FormattedError {
+	if errors.Is(orig, context.DeadlineExceeded) {
+		orig = errTimeout
+	}
 	var se *store.Error
+	var re *retryError
 	switch {
 	case orig == nil:
 		e.Extensions = map[string]any{"code": store.Invalid}
+	case errors.As(orig, &re):
+		e.Message = re.Error()
+		e.Extensions = map[string]any{"code": store.RateLimited, "retryAfter": re.seconds()}
 	case errors.As(orig, &se) && se.Code != store.Internal:
 		e.Message = se.Message
 		e.Extensions = map[string]any{"code": se.Code}
@@ -38,6 +49,10 @@ func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *
 		log.Error("internal error", "request_id", requestID, "path", e.Path, "err", orig)
 		e.Message = "internal error"
 		e.Extensions = map[string]any{"code": store.Internal, "requestId": requestID}
+	}
+	if e.Extensions["code"] == store.Timeout {
+		log.Warn("request stopped by its deadline", "request_id", requestID, "path", e.Path)
+		e.Extensions["requestId"] = requestID
 	}
 	return e
 }

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -36,6 +37,18 @@ type Options struct {
 	// LinkSecret signs report links; a random one per handler when empty,
 	// so links die with the process.
 	LinkSecret []byte
+	// Development allows introspection to every caller and keeps the
+	// "Did you mean …?" hints in validation messages.
+	Development bool
+	// LoginLimit is how many logins an account, and a client address, may
+	// attempt per LoginWindow (DefaultLoginLimit and DefaultLoginWindow
+	// when zero).
+	LoginLimit  int
+	LoginWindow time.Duration
+	// ClientIPHeader names a header, such as X-Forwarded-For, whose last
+	// address is the client's. Set it only behind a proxy that sets it on
+	// every request; otherwise clients could choose their own address.
+	ClientIPHeader string
 }
 
 // Handler serves the API: POST /graphql, GraphiQL on GET /graphql,
@@ -47,15 +60,31 @@ type Handler struct {
 	mux        *http.ServeMux
 	fonts      *pdf.Fonts
 	linkSecret []byte
+	docs       *docCache
+	parses     atomic.Int64 // documents parsed, that is not found in docs
+	introSizes map[string]int
 }
 
 // NewHandler builds the schema and routes over db.
 func NewHandler(db *store.DB, opts Options) (*Handler, error) {
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	if opts.RequestTimeout == 0 {
+		opts.RequestTimeout = 10 * time.Second
+	}
+	if opts.LoginLimit == 0 {
+		opts.LoginLimit = DefaultLoginLimit
+	}
+	if opts.LoginWindow == 0 {
+		opts.LoginWindow = DefaultLoginWindow
+	}
 	h := &Handler{db: db, opts: opts, mux: http.NewServeMux(), fonts: opts.Fonts, linkSecret: opts.LinkSecret}
-	s, err := newSchema(db, h)
+	s, err := newSchema(db, h, newLimiter(opts.LoginLimit, opts.LoginWindow))
 	if err != nil {
 		return nil, err
 	}
+	h.schema, h.docs, h.introSizes = s, newDocCache(docCacheEntries, docCacheBytes), introspectionSizes(&s)
 	if h.fonts == nil {
 		if h.fonts, err = pdf.NewFonts(); err != nil {
 			return nil, err
@@ -64,13 +93,6 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	if len(h.linkSecret) == 0 {
 		h.linkSecret = randomSecret()
 	}
-	if opts.Log == nil {
-		opts.Log = slog.Default()
-	}
-	if opts.RequestTimeout == 0 {
-		opts.RequestTimeout = 10 * time.Second
-	}
-	h.schema, h.opts = s, opts
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
 	h.mux.HandleFunc("GET /graphql", graphiql.ServePage)
 	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
@@ -112,6 +134,7 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.RequestTimeout)
 	defer cancel()
 	ctx, counter := store.WithStatementCounter(ctx)
+	ctx = withClientAddr(ctx, clientAddr(r, h.opts.ClientIPHeader))
 	rid := newRequestID()
 	status, resp := h.execute(ctx, r, rid)
 	writeJSON(w, status, resp)
@@ -120,10 +143,16 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 }
 
 // execute runs one request and returns the HTTP status and the answer.
+// The document is checked before the token, so that a request refused for
+// its document costs no database work.
 func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int, *response) {
 	req, status, err := readRequest(r)
 	if err != nil {
 		return status, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
+	}
+	p, errs := h.prepare(req)
+	if errs != nil {
+		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
 	}
 	ctx, err = h.authenticate(ctx, r)
 	if err != nil {
@@ -134,11 +163,11 @@ func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int
 		return status, &response{Errors: []gqlerrors.FormattedError{
 			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
 	}
-	doc, errs := h.prepare(req)
-	if errs != nil {
-		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
+	if err := h.checkIntrospection(p, store.ActorFrom(ctx)); err != nil {
+		return http.StatusForbidden, &response{Errors: []gqlerrors.FormattedError{
+			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
 	}
-	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: doc, OperationName: req.OperationName,
+	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: p.doc, OperationName: req.OperationName,
 		Args: req.Variables, Context: withLoaders(ctx, newLoaders(h.db))})
 	return http.StatusOK, &response{Data: res.Data, Errors: formatErrors(res.Errors, rid, h.opts.Log)}
 }

@@ -70,9 +70,9 @@ func (s *schema) organisationFields(query, mutation graphql.Fields) {
 		}}
 	in := s.organisationIn
 	mutation["createOrganisation"] = &graphql.Field{Type: nonNull(s.organisation), Description: "Admins only.",
-		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(in)}},
+		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(in)}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			return s.db.CreateOrganisation(p.Context, organisationInput(input(p)))
+			return s.db.CreateOrganisation(keyed(p), organisationInput(input(p)))
 		}}
 	mutation["updateOrganisation"] = &graphql.Field{Type: nonNull(s.organisation),
 		Description: "Admins and the organisation's members. `version` is the version you read.",

@@ -17,6 +17,7 @@ import (
 type schema struct {
 	db     *store.DB
 	linker linker
+	logins *limiter
 	enums
 	date     *graphql.Scalar
 	pageInfo *graphql.Object
@@ -31,9 +32,10 @@ type schema struct {
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
 }
 
-// newSchema builds the GraphQL schema over db.
-func newSchema(db *store.DB, l linker) (graphql.Schema, error) {
-	s := &schema{db: db, linker: l, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+// newSchema builds the GraphQL schema over db; l signs report links and
+// logins limits the login mutation.
+func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) {
+	s := &schema{db: db, linker: l, logins: logins, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()

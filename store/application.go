@@ -87,23 +87,26 @@ func (db *DB) CreateApplication(ctx context.Context, in NewApplication) (*Applic
 	if err := checkText("summary", in.Summary, 0, MaxSummaryLength); err != nil {
 		return nil, err
 	}
-	a := &Application{}
-	err := db.inTx(ctx, func(tx conn) error {
+	return createOnce(ctx, db, callerKey(act), "createApplication", func(tx conn) (*Application, error) {
 		c, err := db.findCycle(ctx, tx, in.CycleID)
 		if err == nil {
 			err = db.checkOpen(c)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return tx.get(ctx, a, `INSERT INTO applications (cycle_id, organisation_id, title, summary, created_by, demo)
+		a := &Application{}
+		err = tx.get(ctx, a, `INSERT INTO applications (cycle_id, organisation_id, title, summary, created_by, demo)
 			SELECT $1, id, $3, $4, $5, $6 FROM organisations WHERE id = $2 RETURNING *`,
 			in.CycleID, in.OrganisationID, in.Title, in.Summary, act.UserID, in.Demo)
+		if isNoRows(err) {
+			return nil, notFound("organisation", in.OrganisationID)
+		}
+		return a, err
+	}, func(id int64) (*Application, error) {
+		m, err := db.FindApplicationsByIDs(ctx, []int64{id})
+		return foundOr(m, err, "application", id)
 	})
-	if isNoRows(err) {
-		return nil, notFound("organisation", in.OrganisationID)
-	}
-	return a, err
 }
 
 // checkOpen checks that a cycle takes applications now.

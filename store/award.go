@@ -19,10 +19,16 @@ type Award struct {
 
 // CreateAward creates an award; only admins may.
 func (db *DB) CreateAward(ctx context.Context, name, description string) (*Award, error) {
-	if !ActorFrom(ctx).IsAdmin() {
+	a := ActorFrom(ctx)
+	if !a.IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins create awards")
 	}
-	return db.createAward(ctx, db.conn(), name, description, false)
+	return createOnce(ctx, db, callerKey(a), "createAward", func(tx conn) (*Award, error) {
+		return db.createAward(ctx, tx, name, description, false)
+	}, func(id int64) (*Award, error) {
+		m, err := db.FindAwardsByIDs(ctx, []int64{id})
+		return foundOr(m, err, "award", id)
+	})
 }
 
 func (db *DB) createAward(ctx context.Context, c conn, name, description string, demo bool) (*Award, error) {

@@ -123,17 +123,22 @@ func validateBands(bands []Band, min, max float64) error {
 // CreateCriterion adds a criterion to a cycle that has not started scoring;
 // only admins may.
 func (db *DB) CreateCriterion(ctx context.Context, cycleID int64, in CriterionInput) (*Criterion, error) {
-	k := &Criterion{}
-	err := db.editCriteria(ctx, cycleID, func(tx conn) error {
-		if err := in.validate(); err != nil {
-			return err
-		}
-		if err := checkParent(ctx, tx, cycleID, in.ParentID, 0); err != nil {
-			return err
-		}
-		return insertCriterion(ctx, tx, cycleID, in, k)
-	})
-	return k, err
+	a := ActorFrom(ctx)
+	if !a.IsAdmin() {
+		return nil, errCriteriaForbidden
+	}
+	return createOnce(ctx, db, callerKey(a), "createCriterion", func(tx conn) (*Criterion, error) {
+		k := &Criterion{}
+		return k, db.lockCriteria(ctx, tx, cycleID, func() error {
+			if err := in.validate(); err != nil {
+				return err
+			}
+			if err := checkParent(ctx, tx, cycleID, in.ParentID, 0); err != nil {
+				return err
+			}
+			return insertCriterion(ctx, tx, cycleID, in, k)
+		})
+	}, func(id int64) (*Criterion, error) { return db.findCriterion(ctx, id) })
 }
 
 func insertCriterion(ctx context.Context, tx conn, cycleID int64, in CriterionInput, k *Criterion) error {
@@ -181,22 +186,30 @@ func (db *DB) DeleteCriterion(ctx context.Context, id int64) error {
 	})
 }
 
+var errCriteriaForbidden = Errorf(Forbidden, "only admins change criteria")
+
 // editCriteria runs fn with the cycle locked, once the caller is known to
 // be an admin and the cycle not yet scoring.
 func (db *DB) editCriteria(ctx context.Context, cycleID int64, fn func(tx conn) error) error {
 	if !ActorFrom(ctx).IsAdmin() {
-		return Errorf(Forbidden, "only admins change criteria")
+		return errCriteriaForbidden
 	}
 	return db.inTx(ctx, func(tx conn) error {
-		c, err := db.lockCycle(ctx, tx, cycleID)
-		if err != nil {
-			return err
-		}
-		if !c.Phase.Before(PhaseScoring) {
-			return Errorf(WrongPhase, "cycle %d is in phase %s; criteria cannot change once scoring has started", c.ID, c.Phase)
-		}
-		return fn(tx)
+		return db.lockCriteria(ctx, tx, cycleID, func() error { return fn(tx) })
 	})
+}
+
+// lockCriteria runs fn in tx with the cycle locked, if it is not yet
+// scoring.
+func (db *DB) lockCriteria(ctx context.Context, tx conn, cycleID int64, fn func() error) error {
+	c, err := db.lockCycle(ctx, tx, cycleID)
+	if err != nil {
+		return err
+	}
+	if !c.Phase.Before(PhaseScoring) {
+		return Errorf(WrongPhase, "cycle %d is in phase %s; criteria cannot change once scoring has started", c.ID, c.Phase)
+	}
+	return fn()
 }
 
 // checkParent checks that parent is a top-level criterion of the same

@@ -97,16 +97,16 @@ func (s *CycleSettings) validate() error {
 // CreateCycle creates a cycle in phase DRAFT, with the template's criteria
 // when one is named; only admins may.
 func (db *DB) CreateCycle(ctx context.Context, in CycleInput) (*Cycle, error) {
-	if !ActorFrom(ctx).IsAdmin() {
+	a := ActorFrom(ctx)
+	if !a.IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins create cycles")
 	}
-	var c *Cycle
-	err := db.inTx(ctx, func(tx conn) error {
-		var err error
-		c, err = createCycle(ctx, tx, in)
-		return err
+	return createOnce(ctx, db, callerKey(a), "createCycle", func(tx conn) (*Cycle, error) {
+		return createCycle(ctx, tx, in)
+	}, func(id int64) (*Cycle, error) {
+		m, err := db.FindCyclesByIDs(ctx, []int64{id})
+		return foundOr(m, err, "cycle", id)
 	})
-	return c, err
 }
 
 func createCycle(ctx context.Context, tx conn, in CycleInput) (*Cycle, error) {

@@ -142,6 +142,8 @@ func translate(err error) error {
 			return Errorf(Conflict, "already exists")
 		}
 		return Errorf(Invalid, "invalid value")
+	case "57014": // query_canceled: the request's deadline or statement_timeout
+		return Errorf(Timeout, "the request took too long and was stopped")
 	}
 	return fmt.Errorf("store: %w", err)
 }

@@ -28,6 +28,14 @@ const (
 	ConsensusRequired  Code = "CONSENSUS_REQUIRED"
 	Recused            Code = "RECUSED"
 	Infeasible         Code = "INFEASIBLE"
+	// QueryTooComplex: the document is too large, deep or costly to run.
+	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
+	// RateLimited: too many attempts; extensions.retryAfter says when to
+	// try again, in seconds.
+	RateLimited Code = "RATE_LIMITED"
+	// Timeout: the request ran out of time and was stopped; a mutation it
+	// had not finished wrote nothing.
+	Timeout Code = "TIMEOUT"
 )
 
 // Error is the one user-facing error type: a code, an optional field the

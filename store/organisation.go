@@ -78,13 +78,19 @@ func luhn(digits string) bool {
 // CreateOrganisation creates an organisation; only admins may (applicants
 // get theirs through SignUp).
 func (db *DB) CreateOrganisation(ctx context.Context, in OrganisationInput) (*Organisation, error) {
-	if !ActorFrom(ctx).IsAdmin() {
+	a := ActorFrom(ctx)
+	if !a.IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins create organisations")
 	}
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
-	return insertOrganisation(ctx, db.conn(), in)
+	return createOnce(ctx, db, callerKey(a), "createOrganisation", func(tx conn) (*Organisation, error) {
+		return insertOrganisation(ctx, tx, in)
+	}, func(id int64) (*Organisation, error) {
+		m, err := db.FindOrganisationsByIDs(ctx, []int64{id})
+		return foundOr(m, err, "organisation", id)
+	})
 }
 
 func insertOrganisation(ctx context.Context, c conn, in OrganisationInput) (*Organisation, error) {

@@ -69,8 +69,14 @@ func (db *DB) Logout(ctx context.Context, token string) error {
 }
 
 // Authenticate returns the actor whose unexpired, unrevoked session token
-// is token. The lookup is by the token's hash, so no comparison of secret
-// bytes depends on how much of a guess is right.
+// is token.
+//
+// The lookup is by the token's SHA-256 and so is constant-time with
+// respect to the secret: PostgreSQL's index comparisons take longer the
+// more leading bytes of the guess's hash match a stored hash, but no caller
+// can choose a guess whose hash comes closer to a stored one, so the time
+// says nothing about the bytes of any real token (256 random bits, of
+// which only the hash is stored).
 func (db *DB) Authenticate(ctx context.Context, token string) (*Actor, error) {
 	var row struct {
 		ID   int64         `db:"id"`

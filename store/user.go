@@ -72,13 +72,12 @@ func (db *DB) createUser(ctx context.Context, nu NewUser) (*User, error) {
 	if err := nu.validate(); err != nil {
 		return nil, err
 	}
-	var u *User
-	err := db.inTx(ctx, func(tx conn) error {
-		var err error
-		u, err = db.insertUser(ctx, tx, nu)
-		return err
+	return createOnce(ctx, db, callerKey(ActorFrom(ctx)), "createUser", func(tx conn) (*User, error) {
+		return db.insertUser(ctx, tx, nu)
+	}, func(id int64) (*User, error) {
+		m, err := db.FindUsersByIDs(ctx, []int64{id})
+		return foundOr(m, err, "user", id)
 	})
-	return u, err
 }
 
 func (db *DB) insertUser(ctx context.Context, tx conn, nu NewUser) (*User, error) {
@@ -110,16 +109,22 @@ func (db *DB) SignUp(ctx context.Context, nu NewUser, org OrganisationInput) (*U
 	if err := org.validate(); err != nil {
 		return nil, nil, err
 	}
-	var u *User
 	var o *Organisation
-	err := db.inTx(ctx, func(tx conn) error {
+	u, err := createOnce(ctx, db, emailKey(nu.Email), "signUp", func(tx conn) (*User, error) {
 		var err error
 		if o, err = insertOrganisation(ctx, tx, org); err != nil {
-			return err
+			return nil, err
 		}
 		nu.OrganisationIDs = []int64{o.ID}
-		u, err = db.insertUser(ctx, tx, nu)
-		return err
+		return db.insertUser(ctx, tx, nu)
+	}, func(id int64) (*User, error) {
+		u := &User{}
+		if err := db.conn().get(ctx, u, `SELECT * FROM users WHERE id = $1`, id); err != nil {
+			return nil, err
+		}
+		o = &Organisation{}
+		return u, db.conn().get(ctx, o, `SELECT o.* FROM organisations o JOIN memberships m ON m.organisation_id = o.id
+			WHERE m.user_id = $1 ORDER BY o.id LIMIT 1`, id)
 	})
 	if err != nil {
 		return nil, nil, err

@@ -34,7 +34,8 @@ type Main struct {
 const usage = `usage: awardd <command> [flags]
 
 commands:
-  serve         migrate, then serve the API (-addr, -log-format)
+  serve         migrate, then serve the API (-addr, -log-format, -request-timeout, -dev,
+                -login-limit, -login-window, -client-ip-header)
   migrate       apply the database migrations
   seed-demo     load the demo data set (idempotent)
   create-admin  create an administrator (-email, -name; password on stdin or ADMIN_PASSWORD)

@@ -20,6 +20,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	addr := fs.String("addr", ":8080", "the address to listen on")
 	format := fs.String("log-format", "text", "log format: text or json")
 	timeout := fs.Duration("request-timeout", 10*time.Second, "the deadline of each request")
+	dev := fs.Bool("dev", false, "development: introspection for everyone and \"Did you mean\" hints in errors")
+	var opts graph.Options
+	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account, and per client address, per -login-window")
+	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
+	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,7 +42,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	} else if len(applied) > 0 {
 		log.Info("migrated", "applied", applied)
 	}
-	h, err := graph.NewHandler(db, graph.Options{Log: log, RequestTimeout: *timeout})
+	opts.Log, opts.RequestTimeout, opts.Development = log, *timeout, *dev
+	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,89 @@
+package graph
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/leanforum/awards/store"
+)
+
+func TestGuard(t *testing.T) {
+	nest := func(n int) string { return strings.Repeat("{ a ", n) + strings.Repeat("}", n) }
+	aliases := func(n int) string {
+		var b strings.Builder
+		b.WriteString("{ ")
+		for i := 0; i < n; i++ {
+			b.WriteString("x: me ")
+		}
+		return b.String() + "}"
+	}
+	cases := []struct {
+		name, doc string
+		refused   bool
+	}{
+		{"15 brackets deep", nest(MaxNesting), false},
+		{"16 brackets deep", nest(MaxNesting + 1), true},
+		{"brackets of every kind count", `{ a(b: [[[[[[[[[[[[[{c: 1}]]]]]]]]]]]]]) }`, true},
+		{"5,000 tokens", "{" + strings.Repeat(" a", MaxTokens-2) + "}", false},
+		{"5,001 tokens", "{" + strings.Repeat(" a", MaxTokens-1) + "}", true},
+		{"commas, white space and comments are not tokens", "{" + strings.Repeat(",", 9000) + strings.Repeat("# a a a\n", 2000) + " a}", false},
+		{"a number is one token", "{ a(first: " + strings.Repeat("1", 9000) + ") }", false},
+		{"a spread is one token", "{" + strings.Repeat(" ...F", MaxTokens/2-1) + "}", false},
+		{"30 aliases", aliases(MaxAliases), false},
+		{"31 aliases", aliases(MaxAliases + 1), true},
+		{"argument names are not aliases", "{ a(" + strings.Repeat("x: 1 ", 40) + ") }", false},
+		{"variable definitions are not aliases", "query(" + strings.Repeat("$x: Int ", 40) + ") { a }", false},
+		{"object fields are not aliases", "{ a(in: {" + strings.Repeat("x: 1 ", 40) + "}) }", false},
+		{"directive arguments are not aliases", "{" + strings.Repeat(" a @include(if: true)", 40) + " }", false},
+		{"aliases in fragments count", "fragment F on Query {" + strings.Repeat(" x: me", MaxAliases+1) + "}", true},
+		{"brackets in a string do not count", `{ a(x: "` + strings.Repeat("{[(", 100) + `") }`, false},
+		{"an escaped quote does not end a string", `{ a(x: "\"` + strings.Repeat("{", 100) + `") }`, false},
+		{"brackets in a block string do not count", "{ a(x: \"\"\"\n" + strings.Repeat("{\"", 100) + "\n\"\"\") }", false},
+		{`an escaped """ does not end a block string`, `{ a(x: """ \""" ` + strings.Repeat("{", 100) + `""") }`, false},
+		{"aliases in a string do not count", `{ a(x: "` + strings.Repeat("x: me ", 40) + `") }`, false},
+		{"brackets in a comment do not count", "{ a # " + strings.Repeat("{", 100) + "\n}", false},
+		{"a comment ends at a carriage return", "{ a #\r" + nest(MaxNesting) + "}", true},
+		{"a string ends at a line break", "{ a(x: \"\n" + nest(MaxNesting) + "\") }", true},
+		{"a byte order mark is ignored", "\uFEFF{ a }", false},
+		{"unbalanced closers are left to the parser", strings.Repeat("}", 100) + nest(MaxNesting), false},
+		{"an unterminated block string is left to the parser", `{ a(x: """` + strings.Repeat("{", 100), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := guard(c.doc)
+			if (err != nil) != c.refused {
+				t.Fatalf("guard = %v, want refused %v", err, c.refused)
+			}
+			if err != nil && store.ErrorCode(err) != store.QueryTooComplex {
+				t.Errorf("code = %s, want QUERY_TOO_COMPLEX", store.ErrorCode(err))
+			}
+		})
+	}
+}
+
+func TestDocCacheIsBounded(t *testing.T) {
+	key := func(i byte) [32]byte { return [32]byte{i} }
+	c := newDocCache(3, 100)
+	for i := byte(0); i < 5; i++ {
+		c.add(key(i), &prepared{}, 10)
+	}
+	if c.len() != 3 {
+		t.Errorf("entries = %d, want 3", c.len())
+	}
+	if _, ok := c.get(key(1)); ok {
+		t.Error("the least recently used document was kept")
+	}
+	c.get(key(2)) // now the most recent
+	c.add(key(9), &prepared{}, 10)
+	if _, ok := c.get(key(2)); !ok {
+		t.Error("a recently used document was dropped")
+	}
+	c.add(key(10), &prepared{}, 95)
+	if c.len() != 1 || c.bytes != 95 {
+		t.Errorf("after a large document: %d entries of %d bytes, want 1 of 95", c.len(), c.bytes)
+	}
+	c.add(key(11), &prepared{}, 101)
+	if _, ok := c.get(key(11)); ok {
+		t.Error("a document larger than the whole cache was kept")
+	}
+}

@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// MaxIdempotencyKeyLength is the longest idempotency key accepted.
+const MaxIdempotencyKeyLength = 200
+
+type idempotencyKeyKey struct{}
+
+// WithIdempotencyKey returns a context under which a create is
+// idempotent: when the same caller has already run the same create under
+// key, it makes nothing new and returns what that run made. The key is
+// recorded in the create's own transaction, so a create that failed left
+// no key behind and may be retried.
+func WithIdempotencyKey(ctx context.Context, key string) context.Context {
+	return context.WithValue(ctx, idempotencyKeyKey{}, key)
+}
+
+// entity is something a create makes, known by its id.
+type entity interface{ entityID() int64 }
+
+func (u *User) entityID() int64         { return u.ID }
+func (o *Organisation) entityID() int64 { return o.ID }
+func (a *Award) entityID() int64        { return a.ID }
+func (c *Cycle) entityID() int64        { return c.ID }
+func (k *Criterion) entityID() int64    { return k.ID }
+func (a *Application) entityID() int64  { return a.ID }
+
+// once runs create within tx, recording the context's idempotency key, if
+// any, with what it made; when caller has already run op under that key,
+// create does not run and find returns what that run made. A concurrent
+// run under the same key waits at the INSERT until this transaction ends.
+func once[T entity](ctx context.Context, tx conn, caller, op string,
+	create func() (T, error), find func(id int64) (T, error)) (T, error) {
+	var zero T
+	key, ok := ctx.Value(idempotencyKeyKey{}).(string)
+	if !ok {
+		return create()
+	}
+	if err := checkText("idempotencyKey", key, 1, MaxIdempotencyKeyLength); err != nil {
+		return zero, err
+	}
+	n, err := tx.exec(ctx, `INSERT INTO idempotency_keys (caller, operation, key) VALUES ($1, $2, $3)
+		ON CONFLICT DO NOTHING`, caller, op, key)
+	if err != nil {
+		return zero, err
+	}
+	if n == 0 {
+		var id int64
+		err := tx.get(ctx, &id, `SELECT coalesce(result_id, 0) FROM idempotency_keys
+			WHERE caller = $1 AND operation = $2 AND key = $3`, caller, op, key)
+		if err != nil {
+			return zero, err
+		}
+		return find(id)
+	}
+	v, err := create()
+	if err != nil {
+		return zero, err
+	}
+	_, err = tx.exec(ctx, `UPDATE idempotency_keys SET result_id = $4 WHERE caller = $1 AND operation = $2 AND key = $3`,
+		caller, op, key, v.entityID())
+	return v, err
+}
+
+// callerKey names the caller of a create for its idempotency key.
+func callerKey(a *Actor) string {
+	if a == nil {
+		return "anonymous"
+	}
+	return fmt.Sprintf("user:%d", a.UserID)
+}
+
+// emailKey names the caller of a sign-up: the address signing up.
+func emailKey(email string) string { return "email:" + strings.ToLower(strings.TrimSpace(email)) }
+
+// foundOr returns m[id], or a NOT_FOUND error naming kind when the thing
+// made under a key is gone or hidden.
+func foundOr[T entity](m map[int64]T, err error, kind string, id int64) (T, error) {
+	v, ok := m[id]
+	if err == nil && !ok {
+		err = notFound(kind, id)
+	}
+	return v, err
+}
+
+// createOnce is once in a transaction of its own.
+func createOnce[T entity](ctx context.Context, db *DB, caller, op string,
+	create func(tx conn) (T, error), find func(id int64) (T, error)) (T, error) {
+	var out T
+	err := db.inTx(ctx, func(tx conn) error {
+		var err error
+		out, err = once(ctx, tx, caller, op, func() (T, error) { return create(tx) }, find)
+		return err
+	})
+	return out, err
+}
