@@ -56,6 +56,12 @@ func TestDriverErrorsAreMasked(t *testing.T) {
 	}
 }
 
+func TestNULInTextIsInvalid(t *testing.T) {
+	e := newEnv(t)
+	e.gql(e.admin(), `mutation($n: String!) { createAward(name: $n) { id } }`, map[string]any{"n": "Lean\x00priset"}).
+		wantCode("INVALID")
+}
+
 func TestRequestDeadlineReachesTheDatabase(t *testing.T) {
 	e := newEnv(t)
 	admin := e.admin()

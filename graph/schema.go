@@ -64,10 +64,26 @@ func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) 
 	} {
 		add(query, mutation)
 	}
-	return graphql.NewSchema(graphql.SchemaConfig{
+	schema, err := graphql.NewSchema(graphql.SchemaConfig{
 		Query:    graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
 		Mutation: graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: mutation}),
 	})
+	if err == nil {
+		warmEnums(schema)
+	}
+	return schema, err
+}
+
+// warmEnums makes each enum build the lookup maps that graphql-go v0.8.1
+// builds on first use without a lock, which the race detector caught
+// when concurrent requests were first to use an enum.
+func warmEnums(schema graphql.Schema) {
+	for _, t := range schema.TypeMap() {
+		if e, ok := t.(*graphql.Enum); ok {
+			e.Serialize(nil)
+			e.ParseValue("")
+		}
+	}
 }
 
 // juryFields adds the jury's queries and mutations.

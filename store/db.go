@@ -130,7 +130,7 @@ func translate(err error) error {
 		return err
 	}
 	switch pqe.Code {
-	case "23505", "23503", "23514", "22001", "22P02", "23502":
+	case "23505", "23503", "23514", "22001", "22P02", "23502", "22021": // 22021: a NUL in text
 		if m, ok := constraintMessages[pqe.Constraint]; ok {
 			code := Invalid
 			if pqe.Code == "23505" {
