@@ -255,8 +255,9 @@ func (f *authzFixture) application(c *store.Cycle, org int64) *store.Application
 	return a
 }
 
-// decide makes an application a winner. The jury workflow, which will
-// decide through the API, is not there yet.
+// decide makes an application a winner directly, so the foundation's
+// matrix needs no jury; the jury's matrix (authz_jury_test.go) decides
+// through the API.
 func (f *authzFixture) decide(app int64) {
 	_, err := f.e.rawSQL().Exec(`UPDATE applications SET decision = 'WINNER', citation = 'För ett hus för fler' WHERE id = $1`, app)
 	f.check(err)
