@@ -91,20 +91,27 @@ func (s *schema) evaluate(p graphql.ResolveParams, c *store.Cycle) (*evaluated, 
 // evaluateCycle computes a cycle's report for the caller in ctx, reading
 // through the request's loaders.
 func evaluateCycle(ctx context.Context, db *store.DB, c *store.Cycle) (*evaluated, map[int64]string, error) {
+	// The scores are the slow read: fetch them while the loaders read the
+	// criteria and the jury.
+	type result struct {
+		data *store.RankingData
+		err  error
+	}
+	scores := make(chan result, 1)
+	go func() {
+		d, err := db.FindRankingData(ctx, c.ID)
+		scores <- result{d, err}
+	}()
 	l := loadersFrom(ctx)
-	crits, err := l.criteriaByCycle.get(ctx, c.ID)
-	if err != nil {
-		return nil, nil, err
+	crits, err1 := l.criteriaByCycle.get(ctx, c.ID)
+	jurors, err2 := l.juryByCycle.get(ctx, c.ID)
+	got := <-scores
+	for _, err := range []error{got.err, err1, err2} {
+		if err != nil {
+			return nil, nil, err
+		}
 	}
-	data, err := db.FindRankingData(ctx, c.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	jurors, err := l.juryByCycle.get(ctx, c.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	rep, err := jury.Evaluate(jury.Input{Criteria: crits, Data: data, Aggregation: c.Aggregation,
+	rep, err := jury.Evaluate(jury.Input{Criteria: crits, Data: got.data, Aggregation: c.Aggregation,
 		RangeShare: c.FlagRangeShare, SDShare: c.FlagSDShare})
 	if err != nil {
 		return nil, nil, err
@@ -113,7 +120,7 @@ func evaluateCycle(ctx context.Context, db *store.DB, c *store.Cycle) (*evaluate
 	for _, j := range jurors {
 		names[j.UserID] = j.Name
 	}
-	return &evaluated{rep, data}, names, nil
+	return &evaluated{rep, got.data}, names, nil
 }
 
 type evaluated struct {

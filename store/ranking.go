@@ -31,24 +31,29 @@ type RankedApplication struct {
 // column says whether the caller may see the ranking at all: admins and
 // lead jurors always, the other jurors of the cycle from CONSENSUS on. A
 // juror's applications exclude those they have a conflict with, so no
-// aggregate includes them. Each application's scores come from a lateral
-// subquery on the scores' primary key; its arrays are built by aggregates
-// over the same rows in the same pass, so they line up element by element.
+// aggregate includes them. The scores of the cycle's submitted, unrecused
+// evaluations are read in one pass from its assignments; each
+// application's arrays are built by aggregates over the same rows in the
+// same pass, so they line up element by element.
 // $1 role, $2 caller id, $3 cycle.
 const rankingQuery = `WITH me AS (SELECT lead FROM jurors WHERE cycle_id = $3 AND user_id = $2),
 ok AS (SELECT ($1 = 'ADMIN' OR EXISTS (SELECT 1 FROM me WHERE lead) OR ($1 = 'JUROR' AND EXISTS (SELECT 1 FROM me)
-		AND c.phase IN ('CONSENSUS', 'DECIDED', 'PUBLISHED'))) AS allowed FROM cycles c WHERE c.id = $3)
+		AND c.phase IN ('CONSENSUS', 'DECIDED', 'PUBLISHED'))) AS allowed FROM cycles c WHERE c.id = $3),
+sc AS (SELECT s.application_id, array_agg(s.juror_id) AS jurors, array_agg(s.criterion_id) AS criteria,
+		array_agg(s.value) AS vals
+	FROM assignments g JOIN scores s ON s.application_id = g.application_id AND s.juror_id = g.juror_id
+	WHERE g.cycle_id = $3 AND g.recused_at IS NULL AND g.submitted_at IS NOT NULL AND s.value IS NOT NULL
+		AND (SELECT allowed FROM ok)
+	GROUP BY s.application_id),
+cs AS (SELECT c.application_id, array_agg(c.criterion_id) AS criteria, array_agg(c.value) AS vals
+	FROM consensus c JOIN applications x ON x.id = c.application_id WHERE x.cycle_id = $3 GROUP BY c.application_id)
 SELECT ok.allowed, a.id, a.title, o.name AS organisation_name, a.decision,
 	coalesce(sc.jurors, '{}') AS jurors, coalesce(sc.criteria, '{}') AS criteria, coalesce(sc.vals, '{}') AS vals,
 	coalesce(cs.criteria, '{}') AS consensus_criteria, coalesce(cs.vals, '{}') AS consensus_values
 FROM ok LEFT JOIN (applications a JOIN organisations o ON o.id = a.organisation_id)
 	ON ok.allowed AND a.cycle_id = $3 AND a.status = 'SUBMITTED' AND a.eligibility <> 'NOT_ELIGIBLE'
 		AND ($1 <> 'JUROR' OR NOT conflicted($2, a.id))
-LEFT JOIN LATERAL (SELECT array_agg(s.juror_id) AS jurors, array_agg(s.criterion_id) AS criteria, array_agg(s.value) AS vals
-	FROM scores s JOIN assignments g ON g.application_id = s.application_id AND g.juror_id = s.juror_id
-	WHERE s.application_id = a.id AND s.value IS NOT NULL AND g.recused_at IS NULL AND g.submitted_at IS NOT NULL) sc ON true
-LEFT JOIN LATERAL (SELECT array_agg(criterion_id) AS criteria, array_agg(value) AS vals
-	FROM consensus WHERE application_id = a.id) cs ON true
+LEFT JOIN sc ON sc.application_id = a.id LEFT JOIN cs ON cs.application_id = a.id
 ORDER BY a.id`
 
 // FindRankingData reads what cycle's ranking is computed from, for the

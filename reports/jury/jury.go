@@ -40,16 +40,20 @@ func Evaluate(in Input) (*Report, error) {
 	if in.Aggregation == "MEDIAN" {
 		opt.Aggregation = scoring.AggregateMedian
 	}
+	// The ranking and the reliability are independent: compute them side
+	// by side.
+	rel := make(chan Reliability, 1)
+	go func() { rel <- assess(in.Criteria, crits, in.Data) }()
 	r, err := scoring.Rank(crits, scores, opt)
+	reliability := <-rel
 	if err != nil {
 		return nil, fmt.Errorf("jury: %w", err)
 	}
-	rep := &Report{Ranking: r, Required: map[int64][]int64{}}
+	rep := &Report{Ranking: r, Required: map[int64][]int64{}, Reliability: reliability}
 	for _, f := range r.Flags {
 		app, crit := id(f.Application), id(f.Criterion)
 		rep.Required[app] = append(rep.Required[app], crit)
 	}
-	rep.Reliability = assess(in.Criteria, crits, in.Data)
 	return rep, nil
 }
 
