@@ -38,6 +38,7 @@ commands:
   migrate       apply the database migrations
   seed-demo     load the demo data set (idempotent)
   create-admin  create an administrator (-email, -name; password on stdin or ADMIN_PASSWORD)
+  import        load benchmark data: import kolada (-dir, file flags, or -url) | import csv -in FILE
 
 The database is DATABASE_URL (a postgres:// URL).`
 
@@ -51,6 +52,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"migrate":      m.migrate,
 		"seed-demo":    m.seedDemo,
 		"create-admin": m.createAdmin,
+		"import":       m.importCmd,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
