@@ -54,6 +54,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	}
 	h := &Handler{db: db, schema: s, opts: opts, mux: http.NewServeMux()}
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
+	h.mux.HandleFunc("POST /import", h.serveImport)
 	h.mux.HandleFunc("GET /graphql", graphiql.ServePage)
 	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
 	h.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
