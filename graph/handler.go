@@ -94,6 +94,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 		h.linkSecret = randomSecret()
 	}
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
+	h.mux.HandleFunc("POST /import", h.serveImport)
 	h.mux.HandleFunc("GET /graphql", graphiql.ServePage)
 	h.mux.HandleFunc("GET /graphiql-assets/", graphiql.ServeAsset)
 	h.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })

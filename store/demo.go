@@ -45,7 +45,7 @@ type demoSet struct {
 
 func (db *DB) seedDemo(ctx context.Context, tx conn) error {
 	d := &demoSet{db: db, tx: tx, users: map[string]*User{}, orgs: map[string]*Organisation{}}
-	steps := []func(context.Context) error{d.organisations, d.accounts, d.award2012, d.currentCycle, d.juryCycle}
+	steps := []func(context.Context) error{d.organisations, d.accounts, d.award2012, d.currentCycle, d.juryCycle, d.benchmark}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return err

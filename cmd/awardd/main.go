@@ -46,6 +46,7 @@ commands:
   report benchmark -id REPORT [-version N] -o FILE: a published benchmark report (or a preview)
   report profile -municipality CODE -year Y [-kpis a,b] [-similar c,d] -o FILE: a municipality profile
   analyze dea   -in FILE [-sep ';'] -id COL -inputs a,b -outputs c,d -rts crs|vrs|drs|irs -orientation in|out
+  import        load benchmark data: import kolada (-dir, file flags, or -url) | import csv -in FILE
 
 The database is DATABASE_URL (a postgres:// URL).`
 
@@ -61,6 +62,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"create-admin": m.createAdmin,
 		"analyze":      m.analyze,
 		"report":       m.report,
+		"import":       m.importCmd,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

@@ -63,6 +63,9 @@ func (q DataQuery) Paths() ([]string, error) {
 	if len(q.KPIs) == 0 || len(q.Municipalities) == 0 && len(q.Years) == 0 {
 		return nil, fmt.Errorf("kolada: a data query needs KPIs and municipalities or years")
 	}
+	if err := q.check(); err != nil {
+		return nil, err
+	}
 	years := make([]string, len(q.Years))
 	for i, y := range q.Years {
 		years[i] = strconv.Itoa(y)
@@ -78,12 +81,33 @@ func (q DataQuery) Paths() ([]string, error) {
 		var next []string
 		for _, p := range paths {
 			for _, c := range chunks(seg.ids, MaxIDsPerSegment) {
-				next = append(next, p+"/"+seg.name+"/"+url.PathEscape(strings.Join(c, ",")))
+				next = append(next, p+"/"+seg.name+"/"+strings.Join(c, ","))
 			}
 		}
 		paths = next
 	}
 	return paths, nil
+}
+
+// check refuses ids that are not Kolada's, which also keeps the paths
+// free of characters that would need escaping.
+func (q DataQuery) check() error {
+	for _, k := range q.KPIs {
+		if !IsKPIID(k) {
+			return fmt.Errorf("kolada: %q is not a KPI id", k)
+		}
+	}
+	for _, m := range q.Municipalities {
+		if !IsMunicipalityID(m) && !IsGroupID(m) {
+			return fmt.Errorf("kolada: %q is neither a municipality code nor a group id", m)
+		}
+	}
+	for _, y := range q.Years {
+		if y < MinYear || y > MaxYear {
+			return fmt.Errorf("kolada: %d is not a year between %d and %d", y, MinYear, MaxYear)
+		}
+	}
+	return nil
 }
 
 func chunks(ids []string, n int) [][]string {

@@ -157,8 +157,11 @@ func TestClientChunksIDs(t *testing.T) {
 	if len(f.requests) != 2*3+4 {
 		t.Errorf("%d requests, want 10", len(f.requests))
 	}
-	if _, err := (kolada.DataQuery{KPIs: q.KPIs}).Paths(); err == nil {
-		t.Error("a query with KPIs only is accepted")
+	for _, bad := range []kolada.DataQuery{{KPIs: q.KPIs}, {KPIs: []string{"U33401/x"}, Years: []int{2020}},
+		{KPIs: q.KPIs, Municipalities: []string{"1280?"}}, {KPIs: q.KPIs, Years: []int{20}}} {
+		if _, err := bad.Paths(); err == nil {
+			t.Errorf("query %v is accepted", bad)
+		}
 	}
 }
 
