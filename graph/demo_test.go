@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 )
 
@@ -80,5 +81,28 @@ func TestDemoJury(t *testing.T) {
 		if a.(map[string]any)["title"] == "Ständiga förbättringar i äldreomsorgen" {
 			t.Error("Per, affiliated with Umeå, sees Umeå's application in the ranking")
 		}
+	}
+}
+
+func TestDemoPublishedReport(t *testing.T) {
+	e := newEnv(t)
+	if _, err := e.db.SeedDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := graph.PublishDemoReport(context.Background(), e.db); err != nil {
+		t.Fatal(err)
+	}
+	r := e.gql("", `{ benchmarkReports { nodes { title versions { version content { synthetic sections { rows { code } } } pdf } } } }`, nil).ok()
+	nodes := r.get("benchmarkReports.nodes").([]any)
+	if len(nodes) != 1 {
+		t.Fatalf("published reports = %v", nodes)
+	}
+	v := nodes[0].(map[string]any)["versions"].([]any)[0].(map[string]any)
+	content := v["content"].(map[string]any)
+	if content["synthetic"] != true || len(content["sections"].([]any)) != 9 {
+		t.Errorf("demo report = %v", content)
+	}
+	if rec := e.get("", v["pdf"].(string)); rec.Code != 200 {
+		t.Errorf("GET %s = %d", v["pdf"], rec.Code)
 	}
 }

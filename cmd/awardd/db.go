@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 )
 
@@ -65,7 +66,11 @@ func (m *Main) seedDemo(ctx context.Context, args []string) error {
 	case err != nil:
 		return err
 	case loaded:
-		fmt.Fprintln(m.Stdout, "demo data loaded")
+		v, err := graph.PublishDemoReport(ctx, db)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "demo data loaded; benchmark report %d version %d published\n", v.ReportID, v.Version)
 	default:
 		fmt.Fprintln(m.Stdout, "demo data already present")
 	}
