@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/leanforum/awards/store/storetest"
@@ -47,6 +48,20 @@ func TestEvidenceForJurors(t *testing.T) {
 	if len(ev["series"].([]any)) != 5 || ev["year"] != 2022.0 {
 		t.Errorf("series = %v, year %v", ev["series"], ev["year"])
 	}
+	t.Run("the feedback report draws the official series against the kommungrupp", func(t *testing.T) {
+		j.advance("SCORING")
+		j.score(1, 1, 55)
+		rec := e.get(j.admin, "/reports/applications/"+j.apps[1]+"/feedback.pdf")
+		if rec.Code != 200 {
+			t.Fatalf("feedback = %d %s", rec.Code, rec.Body)
+		}
+		txt := pdfText(t, rec.Body.Bytes())
+		for _, want := range []string{"Utredningstid", "Udda kommuner", "U33401"} {
+			if !strings.Contains(txt, want) {
+				t.Errorf("the feedback report lacks %q", want)
+			}
+		}
+	})
 	t.Run("applicants do not get it", func(t *testing.T) {
 		r := e.gql(j.applicant[1], q, nil).ok()
 		if ind := r.get("application.indicators").([]any)[0].(map[string]any); ind["official"] != nil {

@@ -46,7 +46,7 @@ func TestBenchmarkAndProfilePDFs(t *testing.T) {
 			t.Fatalf("profile = %d %s", rec.Code, rec.Body)
 		}
 		txt := pdfText(t, rec.Body.Bytes())
-		for _, want := range []string{"Kommun 4 å", "Jämna kommuner", "Utredningstid", "Page 1 of"} {
+		for _, want := range []string{"Kommun 4 å", "Jämna kommuner", "Utredningstid", "Page 1 of", "Övrigt"} {
 			if !strings.Contains(txt, want) {
 				t.Errorf("the profile lacks %q", want)
 			}

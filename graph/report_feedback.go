@@ -19,6 +19,9 @@ func (h *Handler) feedbackPDF(ctx context.Context, appID int64, lang pdf.Lang) (
 	if err != nil {
 		return nil, err
 	}
+	if err := h.addKPIContext(ctx, d, &r); err != nil {
+		return nil, err
+	}
 	return pdf.Feedback(h.fonts, r)
 }
 
@@ -60,6 +63,59 @@ func feedbackReport(d *store.FeedbackData, lang pdf.Lang) (pdf.FeedbackReport, e
 		r.Indicators = append(r.Indicators, indicatorOf(ind))
 	}
 	return r, nil
+}
+
+// addKPIContext gives each indicator that names a Kolada KPI and a
+// municipality the official series and its kommungrupp's median by year.
+func (h *Handler) addKPIContext(ctx context.Context, d *store.FeedbackData, r *pdf.FeedbackReport) error {
+	var ids []string
+	for _, ind := range d.Indicators {
+		if ind.KpiID != nil && ind.MunicipalityCode != nil {
+			ids = append(ids, *ind.KpiID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	series, err := h.db.FindSeriesByKPI(ctx, ids)
+	if err != nil {
+		return err
+	}
+	kpis, err := h.db.FindKPIsByIDs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i, ind := range d.Indicators {
+		if ind.KpiID == nil || ind.MunicipalityCode == nil || kpis[*ind.KpiID] == nil {
+			continue
+		}
+		c, err := h.kpiContext(ctx, kpis[*ind.KpiID], *ind.MunicipalityCode, series[*ind.KpiID])
+		if err != nil {
+			return err
+		}
+		r.Indicators[i].KPI = c
+	}
+	return nil
+}
+
+func (h *Handler) kpiContext(ctx context.Context, k *store.KPI, code string, values []store.PanelValue) (*pdf.KPIContext, error) {
+	m, err := h.db.FindMunicipalityByCode(ctx, code)
+	if store.ErrorCode(err) == store.NotFound {
+		return nil, nil
+	}
+	if err != nil || m.KommungruppID == nil {
+		return nil, err
+	}
+	g, err := h.db.FindGroupByID(ctx, *m.KommungruppID)
+	if err != nil {
+		return nil, err
+	}
+	pk, _ := profileKPI(k, code, 0, values, g.Members)
+	if len(pk.Series) == 0 {
+		return nil, nil
+	}
+	return &pdf.KPIContext{ID: k.ID, Title: k.Title, Municipality: m.Name, Group: g.Title,
+		Values: pk.Series, GroupMedian: pk.GroupMedian}, nil
 }
 
 func feedbackCriterion(k *store.Criterion, c *store.Consensus, cell *store.FeedbackCell, aggregation string) (pdf.FeedbackCriterion, bool) {

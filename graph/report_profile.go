@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"math"
 	"net/url"
 	"sort"
 	"strconv"
@@ -97,6 +98,7 @@ func (h *Handler) profileReport(ctx context.Context, m *store.Municipality, ids 
 	if len(r.KPIs) == 0 {
 		return r, store.InvalidField("kpis", "%s has no value of these KPIs in %d", m.Code, year)
 	}
+	r.Compass = compass(r.KPIs, kpis, m.Code, year)
 	r.Date, err = h.db.DataDate(ctx, ids)
 	return r, err
 }
@@ -151,4 +153,32 @@ func median(vs []float64) float64 {
 		return s[n/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// compass is a Kommunkompassen-style summary of the profile: per
+// operating area of the chosen KPIs, the mean percentile (0–100) of the
+// municipality's KPIs in that area as its points, out of 100.
+func compass(items []pdf.ProfileKPI, kpis map[string]*store.KPI, code string, year int) *pdf.Compass {
+	sums, counts := map[string]float64{}, map[string]int{}
+	var areas []string
+	for _, it := range items {
+		area := kpis[it.ID].OperatingArea
+		if area == "" {
+			area = "Övrigt"
+		}
+		for _, p := range it.Placings {
+			if p.Code == code && p.Valid {
+				if counts[area] == 0 {
+					areas = append(areas, area)
+				}
+				sums[area] += p.Percentile
+				counts[area]++
+			}
+		}
+	}
+	c := &pdf.Compass{Year: year}
+	for _, a := range areas {
+		c.Areas = append(c.Areas, pdf.CompassArea{Name: a, Points: math.Round(sums[a] / float64(counts[a])), Max: 100})
+	}
+	return c
 }
