@@ -59,6 +59,10 @@ func (m *Main) runJobs(ctx context.Context, jobs []importJob, opts store.ImportO
 	ctx = store.WithActor(ctx, &store.Actor{Role: store.RoleAdmin}) // the command line is the operator
 	for _, j := range jobs {
 		sum, err := j.run(ctx, db, opts)
+		var se *store.Error
+		if errors.As(err, &se) {
+			return fmt.Errorf("%s: %s", j.name, se.Message) // the message names the line or record
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.name, err)
 		}
