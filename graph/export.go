@@ -71,6 +71,8 @@ func statusOf(code store.Code) int {
 		return http.StatusNotFound
 	case store.Internal:
 		return http.StatusInternalServerError
+	case store.Timeout:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusBadRequest
 }

@@ -72,23 +72,11 @@ func (h *Handler) importBody(ctx context.Context, w http.ResponseWriter, r *http
 	case errors.As(err, &big):
 		return http.StatusRequestEntityTooLarge, tooLarge()
 	case err != nil:
-		return importStatus(store.ErrorCode(err)), err
+		return statusOf(store.ErrorCode(err)), err
 	}
 	return http.StatusOK, sum
 }
 
 func tooLarge() error {
 	return store.Errorf(store.Invalid, "the body is larger than %d MiB: split the file", MaxImportBytes>>20)
-}
-
-func importStatus(code store.Code) int {
-	switch code {
-	case store.Invalid:
-		return http.StatusBadRequest
-	case store.Forbidden:
-		return http.StatusForbidden
-	case store.Unauthenticated:
-		return http.StatusUnauthorized
-	}
-	return http.StatusInternalServerError
 }

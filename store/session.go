@@ -78,20 +78,25 @@ func (db *DB) Logout(ctx context.Context, token string) error {
 // says nothing about the bytes of any real token (256 random bits, of
 // which only the hash is stored).
 func (db *DB) Authenticate(ctx context.Context, token string) (*Actor, error) {
+	return db.findActor(ctx, `JOIN sessions s ON s.user_id = u.id
+		WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+		"the token is unknown, expired or revoked", hashToken(token), db.Now())
+}
+
+// findActor reads the one user that join and where select, with the
+// organisations the user belongs to; none is UNAUTHENTICATED with gone.
+func (db *DB) findActor(ctx context.Context, where, gone string, args ...any) (*Actor, error) {
 	var row struct {
 		ID   int64         `db:"id"`
 		Role Role          `db:"role"`
 		Orgs pq.Int64Array `db:"orgs"`
 	}
 	err := db.conn().get(ctx, &row, `SELECT u.id, u.role,
-			coalesce(array_agg(m.organisation_id ORDER BY m.organisation_id)
-				FILTER (WHERE m.organisation_id IS NOT NULL), '{}') AS orgs
-		FROM sessions s JOIN users u ON u.id = s.user_id
-		LEFT JOIN memberships m ON m.user_id = u.id
-		WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
-		GROUP BY u.id`, hashToken(token), db.Now())
+			coalesce((SELECT array_agg(m.organisation_id ORDER BY m.organisation_id)
+				FROM memberships m WHERE m.user_id = u.id), '{}') AS orgs
+		FROM users u `+where, args...)
 	if isNoRows(err) {
-		return nil, Errorf(Unauthenticated, "the token is unknown, expired or revoked")
+		return nil, Errorf(Unauthenticated, "%s", gone)
 	}
 	if err != nil {
 		return nil, err
@@ -107,20 +112,5 @@ func hashToken(token string) []byte {
 // FindActor returns the actor for a user id, as a signed report link names
 // it; it fails as an unknown token does when the user is gone.
 func (db *DB) FindActor(ctx context.Context, userID int64) (*Actor, error) {
-	var row struct {
-		ID   int64         `db:"id"`
-		Role Role          `db:"role"`
-		Orgs pq.Int64Array `db:"orgs"`
-	}
-	err := db.conn().get(ctx, &row, `SELECT u.id, u.role,
-			coalesce(array_agg(m.organisation_id ORDER BY m.organisation_id)
-				FILTER (WHERE m.organisation_id IS NOT NULL), '{}') AS orgs
-		FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = $1 GROUP BY u.id`, userID)
-	if isNoRows(err) {
-		return nil, Errorf(Unauthenticated, "the link's user no longer exists")
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &Actor{UserID: row.ID, Role: row.Role, OrgIDs: row.Orgs}, nil
+	return db.findActor(ctx, `WHERE u.id = $1`, "the link's user no longer exists", userID)
 }
