@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"math"
+	"slices"
 
 	"github.com/graphql-go/graphql"
 
@@ -111,7 +112,7 @@ func evidenceOf(ind *store.Indicator, k *store.KPI, m *store.Municipality, value
 	out["national"] = placement(byYear[year], m.Code, d)
 	var inGroup []kpi.Value
 	for _, v := range byYear[year] {
-		if contains(members, v.Code) {
+		if slices.Contains(members, v.Code) {
 			inGroup = append(inGroup, v)
 		}
 	}
@@ -149,13 +150,4 @@ func latest(series map[int]float64) int {
 		}
 	}
 	return y
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

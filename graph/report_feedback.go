@@ -6,6 +6,7 @@ import (
 
 	"github.com/leanforum/awards/reports/kpi"
 	"github.com/leanforum/awards/reports/pdf"
+	"github.com/leanforum/awards/reports/scoring"
 	"github.com/leanforum/awards/store"
 )
 
@@ -141,14 +142,11 @@ func feedbackCriterion(k *store.Criterion, c *store.Consensus, cell *store.Feedb
 }
 
 func aggregate(vs []float64, how string) float64 {
+	st := scoring.Describe(vs)
 	if how == "MEDIAN" {
-		return median(vs)
+		return st.Median
 	}
-	sum := 0.0
-	for _, v := range vs {
-		sum += v
-	}
-	return sum / float64(len(vs))
+	return st.Mean
 }
 
 // percentBands are a criterion's bands as percent of its scale.

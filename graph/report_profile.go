@@ -4,12 +4,12 @@ import (
 	"context"
 	"math"
 	"net/url"
-	"sort"
 	"strconv"
 	gostrings "strings"
 
 	"github.com/leanforum/awards/reports/kpi"
 	"github.com/leanforum/awards/reports/pdf"
+	"github.com/leanforum/awards/reports/scoring"
 	"github.com/leanforum/awards/store"
 )
 
@@ -124,7 +124,7 @@ func profileKPI(k *store.KPI, code string, year int, values []store.PanelValue, 
 		}
 	}
 	for y, vs := range byYear {
-		pk.GroupMedian[y] = median(vs)
+		pk.GroupMedian[y] = scoring.Describe(vs).Median
 	}
 	places, err := kpi.Place(cross, pk.Direction, kpi.DefaultThresholds())
 	if err != nil || !hasCode(places, code) {
@@ -144,15 +144,6 @@ func hasCode(places []kpi.Placing, code string) bool {
 		}
 	}
 	return false
-}
-
-func median(vs []float64) float64 {
-	s := append([]float64(nil), vs...)
-	sort.Float64s(s)
-	if n := len(s); n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // compass is a Kommunkompassen-style summary of the profile: per

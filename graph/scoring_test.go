@@ -66,6 +66,15 @@ func TestScoringRefusals(t *testing.T) {
 		if !found {
 			t.Errorf("assignment not recused: %v", r.get("cycle.assignments"))
 		}
+		log := e.gql(j.admin, `query($c: ID!) { cycle(id: $c) { auditLog(first: 100) { nodes { action } } } }`,
+			map[string]any{"c": j.cycle.id}).ok()
+		seen := map[string]bool{}
+		for _, n := range log.get("cycle.auditLog.nodes").([]any) {
+			seen[n.(map[string]any)["action"].(string)] = true
+		}
+		if !seen["conflict.declare"] || !seen["assignment.recuse"] {
+			t.Errorf("the cycle's audit log lacks the conflict or the recusal: %v", seen)
+		}
 	})
 	t.Run("recusing twice", func(t *testing.T) {
 		const recuse = `mutation($a: ID!) { recuse(applicationId: $a, reason: "Jäv") { recusedAt } }`
@@ -146,4 +155,34 @@ func TestAutoAssignInfeasible(t *testing.T) {
 		t.Errorf("assignments = %v, want none", n)
 	}
 	e.gql(j.tokens[0], `mutation($c: ID!) { autoAssign(cycleId: $c) { jurorId } }`, map[string]any{"c": j.cycle.id}).wantCode("FORBIDDEN")
+}
+
+func TestOnlySubmittedEvaluationsCount(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 2, 2, "")
+	j.assign(1, 0).ok()
+	j.advance("SCORING")
+	const q = `query($c: ID!) { cycle(id: $c) { ranking { applications { applicationId cells { n mean } } } } }`
+	cellsOf := func() []any {
+		for _, a := range e.gql(j.admin, q, map[string]any{"c": j.cycle.id}).ok().get("cycle.ranking.applications").([]any) {
+			if a.(map[string]any)["applicationId"] == j.apps[1] {
+				return a.(map[string]any)["cells"].([]any)
+			}
+		}
+		return nil
+	}
+	for _, k := range j.cycle.criteria {
+		e.gql(j.tokens[0], saveScore, map[string]any{"a": j.apps[1], "k": k, "v": 40}).ok()
+	}
+	if cells := cellsOf(); len(cells) != 0 {
+		t.Errorf("draft scores reach the ranking: %v", cells)
+	}
+	e.gql(j.tokens[0], `mutation($a: ID!) { submitEvaluation(applicationId: $a) { submittedAt } }`, map[string]any{"a": j.apps[1]}).ok()
+	if cells := cellsOf(); len(cells) != 3 || cells[0].(map[string]any)["mean"] != 40.0 {
+		t.Errorf("after submission the cells are %v, want three with mean 40", cells)
+	}
+	e.gql(j.tokens[0], saveScore, map[string]any{"a": j.apps[1], "k": j.cycle.criteria[0], "v": 70}).ok()
+	if cells := cellsOf(); cells[0].(map[string]any)["mean"] != 70.0 {
+		t.Errorf("an edit after submission did not count: %v", cells[0])
+	}
 }

@@ -59,7 +59,7 @@ func (db *DB) DeclareConflict(ctx context.Context, in ConflictInput) (*InterestC
 		if err != nil {
 			return err
 		}
-		if err := db.audit(ctx, tx, 0, "conflict.declare", "conflict", c.ID, nil, c); err != nil {
+		if err := db.auditConflict(ctx, tx, c); err != nil {
 			return err
 		}
 		return db.recuseConflicted(ctx, tx, in.JurorID, "conflict of interest: "+in.Reason)
@@ -99,4 +99,23 @@ func (db *DB) FindConflicts(ctx context.Context, jurorID int64) ([]*InterestConf
 	var rows []*InterestConflict
 	err := db.conn().sel(ctx, &rows, `SELECT * FROM conflicts WHERE juror_id = $1 ORDER BY id`, jurorID)
 	return rows, err
+}
+
+// auditConflict logs a conflict in the audit log of every cycle whose
+// jury the juror sits on, so each cycle's log and export show it, and
+// once without a cycle when the juror sits on none yet.
+func (db *DB) auditConflict(ctx context.Context, tx conn, c *InterestConflict) error {
+	var cycles []int64
+	if err := tx.sel(ctx, &cycles, `SELECT cycle_id FROM jurors WHERE user_id = $1 ORDER BY cycle_id`, c.JurorID); err != nil {
+		return err
+	}
+	if len(cycles) == 0 {
+		cycles = []int64{0}
+	}
+	for _, cy := range cycles {
+		if err := db.audit(ctx, tx, cy, "conflict.declare", "conflict", c.ID, nil, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -133,11 +133,6 @@ type JuryRole struct {
 	Lead   bool
 }
 
-// FindJuryRole returns the caller's place on cycle's jury.
-func (db *DB) FindJuryRole(ctx context.Context, cycleID int64) (JuryRole, error) {
-	return juryRole(ctx, db.conn(), cycleID, actorID(ActorFrom(ctx)))
-}
-
 func juryRole(ctx context.Context, c conn, cycleID, userID int64) (JuryRole, error) {
 	var lead []bool
 	err := c.sel(ctx, &lead, `SELECT lead FROM jurors WHERE cycle_id = $1 AND user_id = $2`, cycleID, userID)
