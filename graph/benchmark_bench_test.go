@@ -24,9 +24,9 @@ func BenchmarkBenchmarkTable(b *testing.B) {
 			SELECT 'G' || (1 + n % 9), lpad((100 + n)::text, 4, '0') FROM generate_series(0, 289) n;
 		INSERT INTO kpis (id, title, municipality_type, unit, direction, legal_limit)
 			VALUES ('U33401', 'Utredningstid', 'K', 'dagar', 'LOWER_IS_BETTER', 120);
-		INSERT INTO kpi_values (kpi_id, municipality_id, period, gender, value)
-			SELECT 'U33401', lpad((100 + n)::text, 4, '0'), y, g, 80 + (n * 37 % 90)
-			FROM generate_series(0, 289) n, generate_series(2010, 2022) y, unnest(ARRAY['T', 'K', 'M']) g;
+		INSERT INTO kpi_records (kpi_id, municipality_id, period, value_t, status_t, value_k, status_k, value_m, status_m)
+			SELECT 'U33401', lpad((100 + n)::text, 4, '0'), y, v, '', v, '', v, ''
+			FROM generate_series(0, 289) n, generate_series(2010, 2022) y, LATERAL (SELECT 80 + (n * 37 % 90) AS v) v;
 		ANALYZE;`)
 	db.Close()
 	if err != nil {

@@ -31,8 +31,8 @@ func seedKPIs(tb testing.TB, dsn string) {
 			('N21006', 'Kostnad per brukare', 'K', 'kr', 'LOWER_IS_BETTER', NULL),
 			('N00001', 'Andel äldre', 'K', '%', 'NEUTRAL', NULL),
 			('U21468', 'Nöjdhet', 'K', '%', 'HIGHER_IS_BETTER', NULL);
-		INSERT INTO kpi_values (kpi_id, municipality_id, period, gender, value)
-			SELECT k, lpad((100 + n)::text, 4, '0'), y, 'T', CASE k
+		INSERT INTO kpi_records (kpi_id, municipality_id, period, status_t, value_t)
+			SELECT k, lpad((100 + n)::text, 4, '0'), y, '', CASE k
 				WHEN 'U33401' THEN 100 + (n * 7 % 50) - (y - 2018) * 2
 				WHEN 'N21006' THEN 1000 + 20 * n + 5 * (10 + n % 9)
 				WHEN 'N00001' THEN 10 + n % 9

@@ -59,7 +59,7 @@ func TestBenchmarkReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.ExecContext(context.Background(), `UPDATE kpi_values SET value = value + 1000, updated_at = now() WHERE kpi_id = 'U33401'`); err != nil {
+	if _, err := db.ExecContext(context.Background(), `UPDATE kpi_records SET value_t = value_t + 1000, updated_at = now() WHERE kpi_id = 'U33401'`); err != nil {
 		t.Fatal(err)
 	}
 	if after := firstValue(); after != before {

@@ -92,7 +92,7 @@ func TestImportEndpoint(t *testing.T) {
 			"truncated JSON in values[0]"},
 		{"over 32 MiB, announced", admin, "text/csv", strings.NewReader(strings.Repeat("x", graph.MaxImportBytes+1)), 413, "INVALID", "32 MiB"},
 		{"over 32 MiB, streamed", admin, "text/csv", io.MultiReader(strings.NewReader(importCSV),
-			strings.NewReader(strings.Repeat("U33401,1280,2015,T,1,\n", graph.MaxImportBytes/20))), 413, "INVALID", "32 MiB"},
+			strings.NewReader(strings.Repeat("U33401,1280,2015,T,1,\nU33401,1280,2016,T,1,\n", graph.MaxImportBytes/40))), 413, "INVALID", "32 MiB"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

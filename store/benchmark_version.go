@@ -85,7 +85,7 @@ func (db *DB) FindBenchmarkVersion(ctx context.Context, id int64, version int) (
 // report built from them refers to.
 func (db *DB) DataDate(ctx context.Context, kpiIDs []string) (time.Time, error) {
 	var t *time.Time
-	err := db.conn().get(ctx, &t, `SELECT max(updated_at) FROM kpi_values WHERE kpi_id = ANY($1)`, pq.Array(kpiIDs))
+	err := db.conn().get(ctx, &t, `SELECT max(updated_at) FROM kpi_records WHERE kpi_id = ANY($1)`, pq.Array(kpiIDs))
 	if err != nil || t == nil {
 		return time.Time{}, err
 	}

@@ -85,7 +85,7 @@ func (d *demoSet) benchmarkKPIs(ctx context.Context) error {
 
 // benchmarkValues makes up every member's values, and each group's as the
 // unweighted mean of its members' (as Kolada computes it), and copies
-// them in; a value already stored is kept.
+// them in; a record already stored is kept.
 func (d *demoSet) benchmarkValues(ctx context.Context) error {
 	cp, err := d.tx.stage(ctx, "demo_values_in", `kpi_id text, municipality_id text, period smallint,
 		gender text, value double precision`, "kpi_id", "municipality_id", "period", "gender", "value")
@@ -105,8 +105,12 @@ func (d *demoSet) benchmarkValues(ctx context.Context) error {
 	if err := cp.flush(ctx); err != nil {
 		return err
 	}
-	_, err = d.tx.exec(ctx, `INSERT INTO kpi_values (kpi_id, municipality_id, period, gender, value, status, synthetic)
-		SELECT kpi_id, municipality_id, period, gender, value, $1, true FROM demo_values_in
+	_, err = d.tx.exec(ctx, `INSERT INTO kpi_records (kpi_id, municipality_id, period, `+
+		perGender(`value_%[1]s, status_%[1]s`, ", ")+`, synthetic)
+		SELECT kpi_id, municipality_id, period, `+
+		perGender(`max(value) FILTER (WHERE gender = upper('%[1]s')),
+			CASE WHEN bool_or(gender = upper('%[1]s')) THEN $1 END`, ", ")+`, true
+		FROM demo_values_in GROUP BY kpi_id, municipality_id, period
 		ON CONFLICT DO NOTHING`, DemoStatus)
 	return err
 }

@@ -75,7 +75,7 @@ func (db *DB) DeleteGroup(ctx context.Context, id string) error {
 		if n == 0 {
 			return customGroupNotFound(id)
 		}
-		_, err = tx.exec(ctx, `DELETE FROM kpi_values WHERE municipality_id = $1`, id)
+		_, err = tx.exec(ctx, `DELETE FROM kpi_records WHERE municipality_id = $1`, id)
 		return err
 	})
 }

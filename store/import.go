@@ -1,12 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 )
 
@@ -45,6 +46,14 @@ type RowError struct {
 	Message string `json:"message"`
 }
 
+// pos is the row's line or record index.
+func (e *RowError) pos() int {
+	if e.Record != nil {
+		return *e.Record
+	}
+	return e.Line
+}
+
 func (e *RowError) Error() string {
 	if e.Record != nil {
 		where := fmt.Sprintf("values[%d]", *e.Record)
@@ -59,9 +68,11 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("line %d: %s", e.Line, e.Message)
 }
 
-// importRun is an import in progress: its transaction, options and summary.
+// importRun is an import in progress: its transaction, the connection the
+// transaction runs on (for copyLines), options and summary.
 type importRun struct {
 	tx   conn
+	raw  *sqlx.Conn
 	opts ImportOptions
 	sum  *ImportSummary
 }
@@ -76,19 +87,36 @@ func (db *DB) runImport(ctx context.Context, kind string, opts ImportOptions, fn
 	if !ActorFrom(ctx).IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins import data")
 	}
-	run := &importRun{opts: opts, sum: &ImportSummary{Kind: kind, SkippedRows: []RowError{}}}
-	err := db.inTx(ctx, func(tx conn) error {
-		if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock($1)`, importLock); err != nil {
+	c, err := db.db.Connx(ctx)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer c.Close()
+	run := &importRun{raw: c, opts: opts, sum: &ImportSummary{Kind: kind, SkippedRows: []RowError{}}}
+	countStatement(ctx)
+	tx, err := c.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, translate(err)
+	}
+	run.tx = conn{tx}
+	err = func() error {
+		if _, err := run.tx.exec(ctx, `SELECT pg_advisory_xact_lock($1)`, importLock); err != nil {
 			return err
 		}
-		run.tx = tx
 		return fn(run)
-	})
+	}()
 	if err != nil {
+		tx.Rollback()
 		return nil, err
+	}
+	countStatement(ctx)
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err)
 	}
 	s := run.sum
 	s.Written = s.Inserted + s.Updated
+	// Repeats found in the database come last; list the rows in input order.
+	slices.SortStableFunc(s.SkippedRows, func(a, b RowError) int { return cmp.Compare(a.pos(), b.pos()) })
 	return s, nil
 }
 
@@ -105,49 +133,6 @@ func (r *importRun) reject(e *RowError) error {
 	return nil
 }
 
-// copier streams rows into a COPY … FROM STDIN statement prepared in a
-// transaction (lib/pq's bulk load).
-type copier struct {
-	stmt *sql.Stmt
-	rows int
-}
-
-// stage creates a temporary table, dropped at commit, and opens a COPY
-// into the named columns.
-func (c conn) stage(ctx context.Context, table, definition string, columns ...string) (*copier, error) {
-	if _, err := c.exec(ctx, `CREATE TEMP TABLE `+table+` (`+definition+`) ON COMMIT DROP`); err != nil {
-		return nil, err
-	}
-	p, ok := c.q.(interface {
-		PrepareContext(context.Context, string) (*sql.Stmt, error)
-	})
-	if !ok {
-		return nil, errors.New("store: COPY needs a transaction")
-	}
-	countStatement(ctx)
-	stmt, err := p.PrepareContext(ctx, `COPY `+table+` (`+strings.Join(columns, ", ")+`) FROM STDIN`)
-	if err != nil {
-		return nil, translate(err)
-	}
-	return &copier{stmt: stmt}, nil
-}
-
-// add sends a row; errors may surface at a later add or at flush.
-func (cp *copier) add(ctx context.Context, args ...any) error {
-	cp.rows++
-	_, err := cp.stmt.ExecContext(ctx, args...)
-	return translate(err)
-}
-
-// flush ends the COPY and reports any error in the rows sent.
-func (cp *copier) flush(ctx context.Context) error {
-	_, err := cp.stmt.ExecContext(ctx)
-	if cerr := cp.stmt.Close(); err == nil {
-		err = cerr
-	}
-	return translate(err)
-}
-
 // mergeCounts turns an INSERT … ON CONFLICT DO UPDATE into a statement
 // that answers how many rows it inserted and how many it updated.
 func mergeCounts(upsert string) string {
@@ -156,9 +141,10 @@ func mergeCounts(upsert string) string {
 }
 
 // merge runs upsert (from mergeCounts) over the staged rows, all of which
-// must have distinct keys. When two share a key, the later ones are invalid:
-// the import fails, or with SkipInvalid they are dropped and it runs again.
-func (r *importRun) merge(ctx context.Context, staged int, d dupes, upsert string) error {
+// must have distinct keys. When two share a key, the later ones are
+// invalid: dedupe rejects them (the import fails, or with SkipInvalid they
+// are dropped and merge runs again) and says how many it dropped.
+func (r *importRun) merge(ctx context.Context, staged int, dedupe func(context.Context) (int, error), upsert string) error {
 	if _, err := r.tx.exec(ctx, `SAVEPOINT merge`); err != nil {
 		return err
 	}
@@ -169,14 +155,14 @@ func (r *importRun) merge(ctx context.Context, staged int, d dupes, upsert strin
 		if _, err := r.tx.exec(ctx, `ROLLBACK TO SAVEPOINT merge`); err != nil {
 			return err
 		}
-		dropped, err := r.dropDupes(ctx, d)
+		dropped, err := dedupe(ctx)
 		if err != nil {
 			return err
 		}
 		if dropped == 0 {
-			return fmt.Errorf("store: %s: a key repeats, yet no repeated row was found", d.table)
+			return errors.New("store: a staged key repeats, yet no repeated row was found")
 		}
-		return r.merge(ctx, staged-dropped, d, upsert)
+		return r.merge(ctx, staged-dropped, dedupe, upsert)
 	}
 	if err != nil {
 		return err

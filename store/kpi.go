@@ -115,9 +115,12 @@ type KPIFilter struct {
 	Limit         int
 }
 
+// maxKPILimit is the most KPIs one FindKPIs returns.
+const maxKPILimit = 1000
+
 // FindKPIs returns the KPIs f selects, ordered by id.
 func (db *DB) FindKPIs(ctx context.Context, f KPIFilter) ([]*KPI, error) {
-	if f.Limit <= 0 || f.Limit > 1000 {
+	if f.Limit <= 0 || f.Limit > maxKPILimit {
 		f.Limit = 100
 	}
 	var out []*KPI
@@ -191,7 +194,7 @@ func (db *DB) ImportKPIs(ctx context.Context, s *kolada.Stream, opts ImportOptio
 		if err := cp.flush(ctx); err != nil {
 			return err
 		}
-		return run.merge(ctx, cp.rows, dupes{table: "kpis_in", key: []string{"id"}}, kpiUpsert)
+		return run.merge(ctx, cp.rows, run.dropping(dupes{table: "kpis_in", key: []string{"id"}}), kpiUpsert)
 	})
 }
 

@@ -119,7 +119,7 @@ func (s *csvValues) next(rec *valueRecord) error {
 	return nil
 }
 
-// The range of years a period may name, as the kpi_values table checks.
+// The range of years a period may name, as the kpi_records table checks.
 const (
 	minYear = 1900
 	maxYear = 2100

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 )
 
 // valueRecord is one input row of KPI values: a CSV line (one value) or a
@@ -52,9 +55,8 @@ type valueSource interface {
 }
 
 // knownIDs holds the KPI ids and the municipality and group ids that
-// values may name, each boxed once for the COPY arguments so that a
-// million rows do not box a million copies.
-type knownIDs struct{ kpis, areas map[string]any }
+// values may name.
+type knownIDs struct{ kpis, areas map[string]bool }
 
 func loadKnownIDs(ctx context.Context, tx conn) (*knownIDs, error) {
 	var kpis, areas []string
@@ -62,46 +64,172 @@ func loadKnownIDs(ctx context.Context, tx conn) (*knownIDs, error) {
 		return nil, err
 	}
 	err := tx.sel(ctx, &areas, `SELECT code FROM municipalities UNION ALL SELECT id FROM municipality_groups`)
-	return &knownIDs{kpis: boxAll(kpis), areas: boxAll(areas)}, err
+	return &knownIDs{kpis: setOf(kpis), areas: setOf(areas)}, err
 }
 
-func boxAll(ids []string) map[string]any {
-	m := make(map[string]any, len(ids))
+func setOf(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
 	for _, id := range ids {
-		m[id] = id
+		m[id] = true
 	}
 	return m
 }
 
-// check reports a record naming a KPI or municipality that is not stored;
-// otherwise it returns their boxed ids.
-func (k *knownIDs) check(rec *valueRecord) (kpi, area any, _ *RowError) {
-	kpi, ok := k.kpis[rec.kpi]
-	if !ok {
-		return nil, nil, rec.rowError("kpi", "unknown KPI %q (not in the KPI catalogue)", rec.kpi)
+// check reports a record naming a KPI or municipality that is not stored,
+// or a status that cannot be stored as text.
+func (k *knownIDs) check(rec *valueRecord) *RowError {
+	if !k.kpis[rec.kpi] {
+		return rec.rowError("kpi", "unknown KPI %q (not in the KPI catalogue)", rec.kpi)
 	}
-	if area, ok = k.areas[rec.municipality]; !ok {
-		return nil, nil, rec.rowError("municipality", "unknown municipality or group %q", rec.municipality)
+	if !k.areas[rec.municipality] {
+		return rec.rowError("municipality", "unknown municipality or group %q", rec.municipality)
 	}
-	return kpi, area, nil
+	for _, v := range rec.values {
+		if !utf8.ValidString(v.status) || strings.IndexByte(v.status, 0) >= 0 {
+			return rec.rowError("status", "%q is not valid UTF-8 text", v.status)
+		}
+	}
+	return nil
 }
 
-const valueStaging = `pos integer, kpi_id text COLLATE "C", municipality_id text COLLATE "C", period smallint,
-	gender text COLLATE "C", value double precision, status text`
+// genders are the genders of a record in the order of its columns.
+var genders = [3]string{"T", "K", "M"}
 
-// valueUpsert merges the staged values. A value that is unchanged is not
-// written again; a real value replaces a synthetic one. Rows go in in key
-// order, which makes the primary key's inserts mostly appends (about a
-// third faster for a million values than in input order, sort included).
-var valueUpsert = mergeCounts(`INSERT INTO kpi_values AS v (kpi_id, municipality_id, period, gender, value, status)
-	SELECT kpi_id, municipality_id, period, gender, value, status FROM kpi_values_in
-	ORDER BY kpi_id, municipality_id, period, gender
-	ON CONFLICT (kpi_id, municipality_id, period, gender) DO UPDATE
-		SET value = excluded.value, status = excluded.status, synthetic = false, updated_at = now()
-		WHERE (v.value, v.status, v.synthetic) IS DISTINCT FROM (excluded.value, excluded.status, false)`)
+func genderIndex(g string) int {
+	switch g {
+	case "T":
+		return 0
+	case "K":
+		return 1
+	}
+	return 2
+}
 
-// importValues streams src through COPY into a staging table and merges
-// it into kpi_values with one upsert, all in one transaction.
+// stagedRecord gathers the values of one KPI, municipality and year, at
+// most one per gender, into one row of kpi_records_in. pos is where each
+// gender's value was: its CSV line or its record's index in "values".
+type stagedRecord struct {
+	kpi, municipality string
+	period            int
+	n                 int // values held
+	has               [3]bool
+	pos               [3]int
+	value             [3]float64
+	null              [3]bool
+	status            [3]string
+}
+
+func (s *stagedRecord) sameKey(rec *valueRecord) bool {
+	return s.n > 0 && s.kpi == rec.kpi && s.municipality == rec.municipality && s.period == rec.period
+}
+
+// repeat returns the first value of rec whose gender s holds already.
+func (s *stagedRecord) repeat(rec *valueRecord) (int, bool) {
+	for _, v := range rec.values {
+		if g := genderIndex(v.gender); s.has[g] {
+			return g, true
+		}
+	}
+	return 0, false
+}
+
+func (s *stagedRecord) add(rec *valueRecord) {
+	if s.n == 0 {
+		s.kpi, s.municipality, s.period = rec.kpi, rec.municipality, rec.period
+	}
+	for _, v := range rec.values {
+		g := genderIndex(v.gender)
+		s.has[g], s.pos[g], s.value[g], s.null[g], s.status[g] = true, rec.pos(), v.value, v.null, v.status
+		s.n++
+	}
+}
+
+// write sends the record as a row of kpi_records_in and empties it.
+func (s *stagedRecord) write(w *copyWriter) error {
+	w.text(s.kpi)
+	w.text(s.municipality)
+	w.int(s.period)
+	for g := range genders {
+		switch {
+		case !s.has[g]:
+			w.null()
+			w.null()
+			w.null()
+			continue
+		case s.null[g]:
+			w.int(s.pos[g])
+			w.null()
+		default:
+			w.int(s.pos[g])
+			w.float(s.value[g])
+		}
+		w.text(s.status[g])
+	}
+	*s = stagedRecord{}
+	return w.endRow()
+}
+
+// recordStaging is kpi_records_in, the staged records: kpi_records' key
+// and values, with where each value was read.
+const recordStaging = `kpi_id text COLLATE "C", municipality_id text COLLATE "C", period smallint,
+	pos_t integer, value_t double precision, status_t text,
+	pos_k integer, value_k double precision, status_k text,
+	pos_m integer, value_m double precision, status_m text`
+
+var recordColumns = []string{"kpi_id", "municipality_id", "period",
+	"pos_t", "value_t", "status_t", "pos_k", "value_k", "status_k", "pos_m", "value_m", "status_m"}
+
+// perGender joins format, with every %[1]s made t, k and m in turn, by sep.
+func perGender(format, sep string) string {
+	parts := make([]string, len(genders))
+	for i, g := range genders {
+		parts[i] = fmt.Sprintf(format, strings.ToLower(g))
+	}
+	return strings.Join(parts, sep)
+}
+
+// recordMerge merges the staged records, whose keys are distinct, into
+// kpi_records in one statement and answers how many values it inserted
+// and updated, counted against the records as they were before it (which
+// every part of a statement sees). A record brings only the genders it
+// has: the others keep their stored values, unless the stored record is
+// synthetic, which a real one replaces whole. A record that changes
+// nothing is not written again. The caller holds a lock that keeps other
+// writers out, so the records missing at the start are still missing when
+// they are inserted; a plain insert costs half of INSERT … ON CONFLICT.
+// sort puts new records in in key order, which makes the key's inserts
+// appends; staged records already in that order need not be sorted.
+func recordMerge(sort bool) string {
+	order := ""
+	if sort {
+		order = " ORDER BY kpi_id, municipality_id, period"
+	}
+	return `WITH counts AS MATERIALIZED (
+		SELECT coalesce(sum(` + perGender(`(s.status_%[1]s IS NOT NULL AND v.status_%[1]s IS NULL)::int`, " + ") + `), 0) AS inserted,
+			coalesce(sum(` + perGender(`(s.status_%[1]s IS NOT NULL AND v.status_%[1]s IS NOT NULL AND (v.synthetic
+				OR (v.value_%[1]s, v.status_%[1]s) IS DISTINCT FROM (s.value_%[1]s, s.status_%[1]s)))::int`, " + ") + `), 0) AS updated
+		FROM kpi_records_in s LEFT JOIN kpi_records v USING (kpi_id, municipality_id, period)
+	), updated AS (
+		UPDATE kpi_records v SET ` +
+		perGender(`value_%[1]s = CASE WHEN s.status_%[1]s IS NOT NULL THEN s.value_%[1]s WHEN NOT v.synthetic THEN v.value_%[1]s END,
+			status_%[1]s = CASE WHEN s.status_%[1]s IS NOT NULL THEN s.status_%[1]s WHEN NOT v.synthetic THEN v.status_%[1]s END`, ",\n\t\t\t") + `,
+			synthetic = false, updated_at = now()
+		FROM kpi_records_in s
+		WHERE (v.kpi_id, v.municipality_id, v.period) = (s.kpi_id, s.municipality_id, s.period)
+			AND (v.synthetic OR ` + perGender(`(s.status_%[1]s IS NOT NULL
+			AND (v.value_%[1]s, v.status_%[1]s) IS DISTINCT FROM (s.value_%[1]s, s.status_%[1]s))`, " OR ") + `)
+	), inserted AS (
+		INSERT INTO kpi_records (kpi_id, municipality_id, period, ` + perGender(`value_%[1]s, status_%[1]s`, ", ") + `)
+		SELECT kpi_id, municipality_id, period, ` + perGender(`value_%[1]s, status_%[1]s`, ", ") + `
+		FROM kpi_records_in s WHERE NOT EXISTS (SELECT FROM kpi_records v
+			WHERE (v.kpi_id, v.municipality_id, v.period) = (s.kpi_id, s.municipality_id, s.period))` + order + `
+	)
+	SELECT inserted, updated FROM counts`
+}
+
+// importValues streams src through COPY into a staging table of records
+// and merges them into kpi_records with one statement, all in one
+// transaction.
 func (db *DB) importValues(ctx context.Context, kind string, src valueSource, opts ImportOptions) (*ImportSummary, error) {
 	return db.runImport(ctx, kind, opts, func(run *importRun) error {
 		known, err := loadKnownIDs(ctx, run.tx)
@@ -112,88 +240,156 @@ func (db *DB) importValues(ctx context.Context, kind string, src valueSource, op
 		if _, err := run.tx.exec(ctx, `SET LOCAL work_mem = '256MB'`); err != nil {
 			return err
 		}
-		cp, err := run.tx.stage(ctx, "kpi_values_in", valueStaging,
-			"pos", "kpi_id", "municipality_id", "period", "gender", "value", "status")
-		if err != nil {
-			return err
-		}
-		defer cp.stmt.Close() // ends the COPY before a rollback
-		if err := run.copyValues(ctx, src, known, cp); err != nil {
-			return err
-		}
-		if err := cp.flush(ctx); err != nil {
+		if _, err := run.tx.exec(ctx, `CREATE TEMP TABLE kpi_records_in (`+recordStaging+`) ON COMMIT DROP`); err != nil {
 			return err
 		}
 		_, isCSV := src.(*csvValues)
-		d := dupes{table: "kpi_values_in", key: []string{"kpi_id", "municipality_id", "period", "gender"}, csv: isCSV}
-		return run.merge(ctx, cp.rows, d, valueUpsert)
+		st := &valueStager{run: run, known: known, csv: isCSV, sorted: true}
+		if err := run.copyLines(ctx, "kpi_records_in", recordColumns, st.stage(src)); err != nil {
+			return err
+		}
+		// Readers go on; other writers wait until the import commits.
+		if _, err := run.tx.exec(ctx, `LOCK TABLE kpi_records IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+			return err
+		}
+		if !st.sorted {
+			dropped, err := run.gatherRecords(ctx, isCSV)
+			if err != nil {
+				return err
+			}
+			st.values -= dropped
+		}
+		var n struct{ Inserted, Updated int }
+		if err := run.tx.get(ctx, &n, recordMerge(!st.sorted)); err != nil {
+			return err
+		}
+		run.sum.Inserted += n.Inserted
+		run.sum.Updated += n.Updated
+		run.sum.Unchanged += st.values - n.Inserted - n.Updated
+		return nil
 	})
 }
 
-// copyValues sends every valid value of src to cp.
-func (r *importRun) copyValues(ctx context.Context, src valueSource, known *knownIDs, cp *copier) error {
-	var rec valueRecord
-	args := make([]any, 7)
-	for {
-		err := src.next(&rec)
-		var re *RowError
-		switch {
-		case err == io.EOF:
-			return nil
-		case errors.As(err, &re):
-			r.sum.Read++
-			if err := r.reject(re); err != nil {
+// valueStager writes the valid values of a source to kpi_records_in.
+type valueStager struct {
+	run    *importRun
+	known  *knownIDs
+	csv    bool
+	cur    stagedRecord // the record being gathered
+	values int          // the values written
+	// The key of the record written last, and whether every record
+	// written has had a greater key than the one before.
+	lastKPI, lastArea string
+	lastPeriod        int
+	sorted            bool
+}
+
+// stage returns a fill function for copyLines that writes every valid
+// value of src, gathering values of the same record that follow each
+// other (a CSV sorted by KPI, municipality and year has a record's genders
+// on consecutive lines) into one row. A value whose gender its record has
+// already is a repeat and invalid; repeats further apart are found by
+// gatherRecords.
+func (st *valueStager) stage(src valueSource) func(*copyWriter) error {
+	return func(w *copyWriter) error {
+		var rec valueRecord
+		for {
+			err := src.next(&rec)
+			var re *RowError
+			switch {
+			case err == io.EOF:
+				return st.write(w)
+			case errors.As(err, &re):
+				st.run.sum.Read++
+				if err := st.run.reject(re); err != nil {
+					return err
+				}
+				continue
+			case err != nil:
 				return err
 			}
-			continue
-		case err != nil:
-			return err
-		}
-		r.sum.Read++
-		kpi, area, re := known.check(&rec)
-		if re != nil {
-			if err := r.reject(re); err != nil {
+			st.run.sum.Read++
+			if re := st.known.check(&rec); re != nil {
+				if err := st.run.reject(re); err != nil {
+					return err
+				}
+				continue
+			}
+			if st.cur.sameKey(&rec) {
+				if g, ok := st.cur.repeat(&rec); ok {
+					key := fmt.Sprintf("kpi_id %s, municipality_id %s, period %d, gender %s",
+						rec.kpi, rec.municipality, rec.period, genders[g])
+					d := dupes{csv: st.csv}
+					if err := st.run.reject(d.rowError(dupe{Pos: rec.pos(), First: st.cur.pos[g], Key: key})); err != nil {
+						return err
+					}
+					continue
+				}
+			} else if err := st.write(w); err != nil {
 				return err
 			}
-			continue
-		}
-		args[0], args[1], args[2], args[3] = rec.pos(), kpi, area, boxedYear(rec.period)
-		for _, v := range rec.values {
-			args[4], args[5], args[6] = boxedGender(v.gender), nil, boxedStatus(v.status)
-			if !v.null {
-				args[5] = v.value
-			}
-			if err := cp.add(ctx, args...); err != nil {
-				return err
-			}
+			st.cur.add(&rec)
+			st.values += len(rec.values)
 		}
 	}
 }
 
-// Boxed COPY arguments that repeat on every row.
-var (
-	boxedYears = func() (b [maxYear - minYear + 1]any) {
-		for i := range b {
-			b[i] = minYear + i
-		}
-		return b
-	}()
-	boxedGenders     = map[string]any{"T": "T", "K": "K", "M": "M"}
-	boxedEmpty   any = ""
-)
-
-func boxedYear(y int) any {
-	if y < minYear || y > maxYear {
-		return y
+// write sends the record being gathered, if any, and notes whether the
+// records stay in key order.
+func (st *valueStager) write(w *copyWriter) error {
+	c := &st.cur
+	if c.n == 0 {
+		return nil
 	}
-	return boxedYears[y-minYear]
+	if w.rows > 0 && cmp.Or(cmp.Compare(st.lastKPI, c.kpi), cmp.Compare(st.lastArea, c.municipality),
+		cmp.Compare(st.lastPeriod, c.period)) >= 0 {
+		st.sorted = false
+	}
+	st.lastKPI, st.lastArea, st.lastPeriod = c.kpi, c.municipality, c.period
+	return c.write(w)
 }
 
-func boxedGender(g string) any { return boxedGenders[g] }
-
-func boxedStatus(s string) any {
-	if s == "" {
-		return boxedEmpty
+// gatherRecords makes the staged records one per key when they did not
+// come in key order, so that rows of one key may be apart. Among the keys
+// where a gender repeats (few, or none), the values that repeat an earlier
+// one are rejected (dropDupes); then every key's rows become one record.
+// It returns how many values it dropped.
+func (r *importRun) gatherRecords(ctx context.Context, isCSV bool) (int, error) {
+	const key = "kpi_id, municipality_id, period"
+	repeats, err := r.tx.exec(ctx, `CREATE TEMP TABLE kpi_repeats ON COMMIT DROP AS
+		SELECT `+key+` FROM kpi_records_in GROUP BY `+key+` HAVING `+perGender(`count(pos_%[1]s) > 1`, " OR "))
+	if err != nil {
+		return 0, err
 	}
-	return s
+	dropped := 0
+	if repeats > 0 {
+		if _, err := r.tx.exec(ctx, `CREATE TEMP TABLE kpi_values_in ON COMMIT DROP AS
+			SELECT g.pos, s.kpi_id, s.municipality_id, s.period, g.gender, g.value, g.status
+			FROM kpi_records_in s JOIN kpi_repeats USING (`+key+`) CROSS JOIN LATERAL (VALUES `+
+			perGender(`(s.pos_%[1]s, upper('%[1]s') COLLATE "C", s.value_%[1]s, s.status_%[1]s)`, ", ")+
+			`) AS g (pos, gender, value, status) WHERE g.status IS NOT NULL`); err != nil {
+			return 0, err
+		}
+		if dropped, err = r.dropDupes(ctx, dupes{table: "kpi_values_in",
+			key: []string{"kpi_id", "municipality_id", "period", "gender"}, csv: isCSV}); err != nil {
+			return 0, err
+		}
+		// The keys' rows again, one per value that is left.
+		if _, err := r.tx.exec(ctx, `DELETE FROM kpi_records_in USING kpi_repeats q
+				WHERE (kpi_records_in.kpi_id, kpi_records_in.municipality_id, kpi_records_in.period) = (q.kpi_id, q.municipality_id, q.period);
+			INSERT INTO kpi_records_in (`+strings.Join(recordColumns, ", ")+`)
+			SELECT `+key+`, `+perGender(`CASE WHEN gender = upper('%[1]s') THEN pos END,
+				CASE WHEN gender = upper('%[1]s') THEN value END, CASE WHEN gender = upper('%[1]s') THEN status END`, ", ")+`
+			FROM kpi_values_in`); err != nil {
+			return 0, err
+		}
+	}
+	// Each gender is now in at most one row of a key; max() finds it, and
+	// a null value beside its status stays null.
+	_, err = r.tx.exec(ctx, `CREATE TEMP TABLE kpi_records_gathered ON COMMIT DROP AS
+			SELECT `+key+`, `+perGender(`min(pos_%[1]s) AS pos_%[1]s, max(value_%[1]s) AS value_%[1]s, max(status_%[1]s) AS status_%[1]s`, ", ")+`
+			FROM kpi_records_in GROUP BY `+key+`;
+		DROP TABLE kpi_records_in;
+		ALTER TABLE kpi_records_gathered RENAME TO kpi_records_in`)
+	return dropped, err
 }

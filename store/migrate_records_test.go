@@ -1,0 +1,62 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/leanforum/awards/migrations"
+	"github.com/leanforum/awards/store"
+	"github.com/leanforum/awards/store/storetest"
+)
+
+// A database that stored one row per value (before 006) keeps every value,
+// status and synthetic flag when its values become records, except a
+// synthetic value in a record with real ones, which real data replaces.
+func TestMigrationToRecordsKeepsValues(t *testing.T) {
+	dsn := storetest.NewBlankDatabase(t)
+	raw, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	names, err := fs.Glob(migrations.FS, "00[1-5]_*.sql")
+	if err != nil || len(names) != 5 {
+		t.Fatalf("migrations before 006: %v, %v", names, err)
+	}
+	for _, name := range append([]string{""}, names...) {
+		body := `CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`
+		if name != "" {
+			b, err := fs.ReadFile(migrations.FS, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body = string(b) + ";\nINSERT INTO schema_migrations (name) VALUES ('" + name + "')"
+		}
+		if _, err := raw.Exec(body); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if _, err := raw.Exec(`INSERT INTO kpi_values (kpi_id, municipality_id, period, gender, value, status, synthetic) VALUES
+		('U33401', '1280', 2012, 'T', 105, '', false), ('U33401', '1280', 2012, 'K', NULL, 'Bortfall', false),
+		('U33401', '1280', 2012, 'M', 1, 'syntetisk', true), ('U33401', '0181', 2012, 'M', 99.5, 'syntetisk', true)`); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	applied, err := db.Migrate(context.Background())
+	if err != nil || len(applied) == 0 || !strings.HasPrefix(applied[0], "006_") {
+		t.Fatalf("Migrate = %v, %v; want 006 and later applied", applied, err)
+	}
+	checkStored(t, db, `0181 2012 M 99.5 "syntetisk" synthetic`, `1280 2012 K null "Bortfall"`, `1280 2012 T 105 ""`)
+	var records int
+	if err := raw.QueryRow(`SELECT count(*) FROM kpi_records`).Scan(&records); err != nil || records != 2 {
+		t.Errorf("%d records, %v; want 2", records, err)
+	}
+}
