@@ -118,4 +118,34 @@ func TestAnalyses(t *testing.T) {
 			}
 		}
 	})
+	t.Run("profiles are batched", func(t *testing.T) {
+		// Every municipality's profile, with and without named KPIs, in
+		// the same few statements as one municipality's.
+		const q = `query($group: String) { municipalities(groupId: $group) { code
+			profile(year: 2022) { kpi { id } rank groupCount }
+			named: profile(year: 2021, kpiIds: ["U33401", "N21006", "U33401"]) { kpi { id } value } } }`
+		var counts []int64
+		for _, group := range []string{"G1", ""} {
+			vars := map[string]any{"group": group}
+			if group == "" {
+				vars["group"] = nil
+			}
+			r := e.gql("", q, vars).ok()
+			counts = append(counts, e.logs.lastStatements())
+			ms := r.get("municipalities").([]any)
+			for _, m := range ms {
+				m := m.(map[string]any)
+				if len(m["profile"].([]any)) != 4 || len(m["named"].([]any)) != 2 {
+					t.Fatalf("%s: profile %v, named %v; want 4 KPIs and the 2 named", m["code"], m["profile"], m["named"])
+				}
+			}
+			if group == "G1" && len(ms) != 15 || group == "" && len(ms) != 30 {
+				t.Errorf("group %q: %d municipalities", group, len(ms))
+			}
+		}
+		t.Logf("statements: %v", counts)
+		if counts[0] != counts[1] || counts[1] > 6 {
+			t.Errorf("15 profiles took %d statements and 30 took %d; want the same, at most 6", counts[0], counts[1])
+		}
+	})
 }

@@ -28,6 +28,7 @@ type loaders struct {
 	kpis               *batch[string, *store.KPI]
 	municipalities     *batch[string, *store.Municipality]
 	groupsByID         *batch[string, *store.Group]
+	profiles           *batch[profileKey, []map[string]any]
 }
 
 func newLoaders(db *store.DB) *loaders {
@@ -52,6 +53,7 @@ func newLoaders(db *store.DB) *loaders {
 		kpis:               newBatch(db.FindKPIsByIDs),
 		municipalities:     newBatch(db.FindMunicipalitiesByCodes),
 		groupsByID:         newBatch(db.FindGroupsByIDs),
+		profiles:           newBatch(fetchProfiles(db)),
 	}
 }
 

@@ -1,6 +1,10 @@
 package graph
 
 import (
+	"context"
+	"slices"
+	"strings"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/leanforum/awards/reports/kpi"
@@ -25,45 +29,109 @@ func (s *schema) profileField() *graphql.Field {
 		Resolve:     s.profile}
 }
 
+// profileKey is what one profile field asks for: a municipality, with its
+// kommungrupp, a year, and the KPIs named (sorted, comma-separated; empty
+// for every KPI with a value, up to maxProfileKPIs).
+type profileKey struct {
+	code, group string
+	year        int
+	kpis        string
+}
+
 func (s *schema) profile(p graphql.ResolveParams) (any, error) {
 	m := p.Source.(*store.Municipality)
-	year, ids := integer(p.Args, "year"), stringList(p.Args["kpiIds"])
-	var err error
-	if len(ids) == 0 {
-		if ids, err = s.db.FindKPIIDsWithValue(p.Context, m.Code, year, maxProfileKPIs); err != nil || len(ids) == 0 {
-			return []any{}, err
+	ids := stringList(p.Args["kpiIds"])
+	slices.Sort(ids)
+	key := profileKey{code: m.Code, group: deref(m.KommungruppID), year: integer(p.Args, "year"),
+		kpis: strings.Join(slices.Compact(ids), ",")}
+	return loadersFrom(p.Context).profiles.load(p.Context, key), nil
+}
+
+// fetchProfiles answers every profile field of a request in four
+// statements, however many municipalities ask: the KPIs with a value for
+// those that name none, the KPIs, their values in the years asked, and the
+// kommungrupper.
+func fetchProfiles(db *store.DB) func(context.Context, []profileKey) (map[profileKey][]map[string]any, error) {
+	return func(ctx context.Context, keys []profileKey) (map[profileKey][]map[string]any, error) {
+		var auto []store.CodeYear
+		for _, k := range keys {
+			if k.kpis == "" {
+				auto = append(auto, store.CodeYear{Code: k.code, Year: k.year})
+			}
 		}
-	}
-	kpis, err := s.db.FindKPIs(p.Context, store.KPIFilter{IDs: ids, Limit: len(ids)})
-	if err != nil {
-		return nil, err
-	}
-	panel, err := s.db.FindPanel(p.Context, ids, []int{year})
-	if err != nil {
-		return nil, err
-	}
-	var members []string
-	if m.KommungruppID != nil {
-		g, err := s.db.FindGroupByID(p.Context, *m.KommungruppID)
+		withValue := map[store.CodeYear][]string{}
+		if len(auto) > 0 {
+			var err error
+			if withValue, err = db.FindKPIIDsWithValueFor(ctx, auto, maxProfileKPIs); err != nil {
+				return nil, err
+			}
+		}
+		idsOf := make(map[profileKey][]string, len(keys))
+		var allIDs, groupIDs []string
+		var years []int
+		for _, k := range keys {
+			ids := withValue[store.CodeYear{Code: k.code, Year: k.year}]
+			if k.kpis != "" {
+				ids = strings.Split(k.kpis, ",")
+			}
+			idsOf[k] = ids
+			allIDs = append(allIDs, ids...)
+			years = append(years, k.year)
+			if k.group != "" {
+				groupIDs = append(groupIDs, k.group)
+			}
+		}
+		out := make(map[profileKey][]map[string]any, len(keys))
+		for _, k := range keys {
+			out[k] = []map[string]any{}
+		}
+		if allIDs = dedupe(allIDs); len(allIDs) == 0 {
+			return out, nil
+		}
+		kpis, err := db.FindKPIsByIDs(ctx, allIDs)
 		if err != nil {
 			return nil, err
 		}
-		members = g.Members
-	}
-	byKPI := map[string][]kpi.Value{}
-	for _, v := range panel {
-		byKPI[v.KPIID] = append(byKPI[v.KPIID], kpi.Value{Code: v.Code, Value: v.Value, Valid: true})
-	}
-	var out []map[string]any
-	for _, k := range kpis {
-		if item := profileItem(k, m.Code, byKPI[k.ID], members); item != nil {
-			out = append(out, item)
+		panel, err := db.FindPanel(ctx, allIDs, dedupe(years))
+		if err != nil {
+			return nil, err
 		}
+		groups := map[string]*store.Group{}
+		if len(groupIDs) > 0 {
+			if groups, err = db.FindGroupsByIDs(ctx, dedupe(groupIDs)); err != nil {
+				return nil, err
+			}
+		}
+		type kpiYear struct {
+			id   string
+			year int
+		}
+		values := map[kpiYear][]kpi.Value{}
+		for _, v := range panel {
+			ky := kpiYear{v.KPIID, v.Year}
+			values[ky] = append(values[ky], kpi.Value{Code: v.Code, Value: v.Value, Valid: true})
+		}
+		for _, k := range keys {
+			var members []string
+			if g := groups[k.group]; g != nil {
+				members = g.Members
+			}
+			for _, id := range idsOf[k] {
+				if item := profileItem(kpis[id], k.code, values[kpiYear{id, k.year}], members); item != nil {
+					out[k] = append(out[k], item)
+				}
+			}
+		}
+		return out, nil
 	}
-	return out, nil
 }
 
+// profileItem places code among values of k; nil when k is unknown or
+// code has no value.
 func profileItem(k *store.KPI, code string, values []kpi.Value, members []string) map[string]any {
+	if k == nil {
+		return nil
+	}
 	d := benchKPI(k).Direction
 	places, err := kpi.Place(values, d, kpi.DefaultThresholds())
 	if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"github.com/lib/pq"
 )
@@ -52,10 +53,41 @@ func (db *DB) FindPanel(ctx context.Context, kpiIDs []string, years []int) ([]Pa
 // FindKPIIDsWithValue lists (up to limit) the KPIs that have a total value
 // for municipality code in year, by id.
 func (db *DB) FindKPIIDsWithValue(ctx context.Context, code string, year, limit int) ([]string, error) {
-	var ids []string
-	err := db.conn().sel(ctx, &ids, `SELECT kpi_id FROM kpi_values WHERE municipality_id = $1 AND period = $2
-		AND gender = 'T' AND value IS NOT NULL ORDER BY kpi_id LIMIT $3`, code, year, limit)
-	return ids, err
+	m, err := db.FindKPIIDsWithValueFor(ctx, []CodeYear{{code, year}}, limit)
+	return m[CodeYear{code, year}], err
+}
+
+// CodeYear is a municipality (or group) and a year.
+type CodeYear struct {
+	Code string `db:"municipality_id"`
+	Year int    `db:"period"`
+}
+
+// FindKPIIDsWithValueFor lists, for each municipality and year of pairs,
+// up to limit KPIs that have a total value there, by id, in one statement.
+func (db *DB) FindKPIIDsWithValueFor(ctx context.Context, pairs []CodeYear, limit int) (map[CodeYear][]string, error) {
+	codes, years := make([]string, len(pairs)), make([]int64, len(pairs))
+	for i, p := range pairs {
+		codes[i], years[i] = p.Code, int64(p.Year)
+	}
+	var rows []struct {
+		CodeYear
+		KPIID string `db:"kpi_id"`
+	}
+	// kpi_records itself, not the kpi_values view: the planner cannot take
+	// the join's values into the view to use kpi_records_municipality_idx.
+	err := db.conn().sel(ctx, &rows, `SELECT municipality_id, period, kpi_id FROM (
+			SELECT r.municipality_id, r.period, r.kpi_id,
+				row_number() OVER (PARTITION BY r.municipality_id, r.period ORDER BY r.kpi_id) AS n
+			FROM unnest($1::text[], $2::int[]) AS q (code, year)
+			JOIN kpi_records r ON r.municipality_id = q.code COLLATE "C" AND r.period = q.year
+			WHERE r.value_t IS NOT NULL) x
+		WHERE n <= $3 ORDER BY municipality_id, period, kpi_id`, pq.Array(codes), pq.Array(years), limit)
+	out := map[CodeYear][]string{}
+	for _, r := range rows {
+		out[r.CodeYear] = append(out[r.CodeYear], r.KPIID)
+	}
+	return out, err
 }
 
 // FindSeriesByKPI returns, per KPI, every municipality's (type K) total
@@ -75,12 +107,17 @@ func (db *DB) FindSeriesByKPI(ctx context.Context, kpiIDs []string) (map[string]
 
 // FindKPIsByIDs returns the KPIs among ids; they are public.
 func (db *DB) FindKPIsByIDs(ctx context.Context, ids []string) (map[string]*KPI, error) {
-	ks, err := db.FindKPIs(ctx, KPIFilter{IDs: ids, Limit: len(ids)})
-	out := make(map[string]*KPI, len(ks))
-	for _, k := range ks {
-		out[k.ID] = k
+	out := make(map[string]*KPI, len(ids))
+	for chunk := range slices.Chunk(ids, maxKPILimit) { // one statement up to FindKPIs' limit
+		ks, err := db.FindKPIs(ctx, KPIFilter{IDs: chunk, Limit: len(chunk)})
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range ks {
+			out[k.ID] = k
+		}
 	}
-	return out, err
+	return out, nil
 }
 
 // FindMunicipalitiesByCodes returns the municipalities among codes.
