@@ -103,6 +103,12 @@ func (db *DB) runImport(ctx context.Context, kind string, opts ImportOptions, fn
 		if _, err := run.tx.exec(ctx, `SELECT pg_advisory_xact_lock($1)`, importLock); err != nil {
 			return err
 		}
+		// A whole Kolada load merges tens of millions of values in one
+		// statement: the caller's context bounds an import, not the
+		// connection's statement_timeout (30 s by default).
+		if _, err := run.tx.exec(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
+			return err
+		}
 		return fn(run)
 	}()
 	if err != nil {
