@@ -58,16 +58,17 @@ func benchmarkPDF(r *benchmark.Report, date time.Time, lang pdf.Lang) pdf.Benchm
 		latest[s.KPI.ID] = s
 	}
 	for _, id := range order {
-		out.KPIs = append(out.KPIs, benchmarkKPIPDF(latest[id], r, out.Names))
+		out.KPIs = append(out.KPIs, benchmarkKPIPDF(latest[id], r, out.Names, lang))
 	}
 	return out
 }
 
-func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]string) pdf.BenchmarkKPI {
+func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]string, lang pdf.Lang) pdf.BenchmarkKPI {
+	w := reportWords(lang)
 	k := pdf.BenchmarkKPI{ID: s.KPI.ID, Title: s.KPI.Title, Unit: s.KPI.Unit, Year: s.Year, Direction: s.KPI.Direction,
 		Source: "Kolada", Series: map[string]pdf.Series{}}
 	if r.Synthetic {
-		k.Source = "Kolada-format, synthetic demo values"
+		k.Source = w.syntheticSource
 	}
 	for _, row := range s.Rows {
 		names[row.Code] = row.Name
@@ -77,7 +78,7 @@ func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]
 		}
 		k.Placings = append(k.Placings, p)
 	}
-	k.Groups = append(k.Groups, pdf.GroupSummary{Name: "Riket", Summary: summaryOf(s.National)})
+	k.Groups = append(k.Groups, pdf.GroupSummary{Name: w.national, Summary: summaryOf(s.National)})
 	if s.Group != nil && r.GroupTitle != "" {
 		k.Groups = append(k.Groups, pdf.GroupSummary{Name: r.GroupTitle, Summary: summaryOf(*s.Group)})
 	}
@@ -98,4 +99,14 @@ func summaryOf(s benchmark.Summary) kpi.Summary {
 		out.Median = *s.Median
 	}
 	return out
+}
+
+// reportText is what the handlers themselves put into a PDF, in its language.
+type reportText struct{ national, otherArea, syntheticSource string }
+
+func reportWords(l pdf.Lang) reportText {
+	if l == pdf.English {
+		return reportText{national: "Sweden", otherArea: "Other", syntheticSource: "Kolada format, synthetic demo values"}
+	}
+	return reportText{national: "Riket", otherArea: "Övrigt", syntheticSource: "Kolada-format, syntetiska demovärden"}
 }

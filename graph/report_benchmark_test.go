@@ -32,10 +32,13 @@ func TestBenchmarkAndProfilePDFs(t *testing.T) {
 		t.Fatalf("published PDF = %d, same bytes %v", a.Code, bytes.Equal(a.Body.Bytes(), b.Body.Bytes()))
 	}
 	text := pdfText(t, a.Body.Bytes())
-	for _, want := range []string{"Jämförelse för Kommun 4 å", "Utredningstid", "Nöjdhet", "Kommun 29 å", "Jämna kommuner", "Sida 1 av"} {
+	for _, want := range []string{"Jämförelse för Kommun 4 å", "Utredningstid", "Nöjdhet", "Kommun 29 å", "Jämna kommuner", "Sida 1 av", "Riket"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the benchmark report lacks %q", want)
 		}
+	}
+	if en := pdfText(t, e.get("", path+"?lang=en").Body.Bytes()); !strings.Contains(en, "Sweden") || strings.Contains(en, "Riket") {
+		t.Errorf("the English benchmark report names the country in Swedish:\n%s", en)
 	}
 	if rec := e.get("", "/reports/benchmarks/"+id+"/versions/9.pdf"); rec.Code != 404 {
 		t.Errorf("an unpublished version = %d, want 404", rec.Code)
@@ -46,10 +49,13 @@ func TestBenchmarkAndProfilePDFs(t *testing.T) {
 			t.Fatalf("profile = %d %s", rec.Code, rec.Body)
 		}
 		txt := pdfText(t, rec.Body.Bytes())
-		for _, want := range []string{"Kommun 4 å", "Jämna kommuner", "Utredningstid", "Page 1 of", "Övrigt"} {
+		for _, want := range []string{"Kommun 4 å", "Jämna kommuner", "Utredningstid", "Page 1 of", "Other"} {
 			if !strings.Contains(txt, want) {
 				t.Errorf("the profile lacks %q", want)
 			}
+		}
+		if strings.Contains(txt, "Övrigt") {
+			t.Error("the English profile names an operating area in Swedish")
 		}
 		if rec := e.get("", "/reports/municipalities/0104/profile.pdf"); rec.Code != 400 {
 			t.Errorf("a profile without a year = %d, want 400", rec.Code)

@@ -98,7 +98,7 @@ func (h *Handler) profileReport(ctx context.Context, m *store.Municipality, ids 
 	if len(r.KPIs) == 0 {
 		return r, store.InvalidField("kpis", "%s has no value of these KPIs in %d", m.Code, year)
 	}
-	r.Compass = compass(r.KPIs, kpis, m.Code, year)
+	r.Compass = compass(r.KPIs, kpis, m.Code, year, lang)
 	r.Date, err = h.db.DataDate(ctx, ids)
 	return r, err
 }
@@ -149,13 +149,13 @@ func hasCode(places []kpi.Placing, code string) bool {
 // compass is a Kommunkompassen-style summary of the profile: per
 // operating area of the chosen KPIs, the mean percentile (0–100) of the
 // municipality's KPIs in that area as its points, out of 100.
-func compass(items []pdf.ProfileKPI, kpis map[string]*store.KPI, code string, year int) *pdf.Compass {
+func compass(items []pdf.ProfileKPI, kpis map[string]*store.KPI, code string, year int, lang pdf.Lang) *pdf.Compass {
 	sums, counts := map[string]float64{}, map[string]int{}
 	var areas []string
 	for _, it := range items {
 		area := kpis[it.ID].OperatingArea
 		if area == "" {
-			area = "Övrigt"
+			area = reportWords(lang).otherArea
 		}
 		for _, p := range it.Placings {
 			if p.Code == code && p.Valid {
