@@ -2,6 +2,10 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
 
 	"github.com/graphql-go/graphql"
 
@@ -17,10 +21,44 @@ func withIdempotencyKey(args graphql.FieldConfigArgument) graphql.FieldConfigArg
 	return args
 }
 
-// keyed is the resolver's context, carrying its idempotency key if any.
+// keyed is the resolver's context, carrying its idempotency key if any,
+// with a fingerprint of the other arguments.
 func keyed(p graphql.ResolveParams) context.Context {
 	if key, ok := p.Args["idempotencyKey"].(string); ok {
-		return store.WithIdempotencyKey(p.Context, key)
+		return store.WithIdempotencyKey(p.Context, key, fingerprint(p.Args))
 	}
 	return p.Context
+}
+
+// fingerprint is a SHA-256 of the arguments but the key, as JSON (whose
+// object keys encoding/json sorts). Passwords are left out: their hash
+// must not be a fast one, and a retried sign-up checks its password
+// anyway.
+func fingerprint(args map[string]any) string {
+	b, err := json.Marshal(withoutSecrets(args, "idempotencyKey"))
+	if err != nil {
+		return "" // arguments are decoded JSON; this does not happen
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func withoutSecrets(v any, drop ...string) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			if k != "password" && !slices.Contains(drop, k) {
+				out[k] = withoutSecrets(x)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withoutSecrets(x)
+		}
+		return out
+	}
+	return v
 }

@@ -61,9 +61,32 @@ func TestCreatesAreIdempotent(t *testing.T) {
 			idempotencyKey: $k) { id } }`
 		a := e.gql(admin, create, map[string]any{"k": "shared", "n": "DeLaval"}).ok().str("createOrganisation.id")
 		b := e.gql(otherAdmin, create, map[string]any{"k": "shared", "n": "DeLaval"}).ok().str("createOrganisation.id")
-		again := e.gql(admin, create, map[string]any{"k": "shared", "n": "Another name"}).ok().str("createOrganisation.id")
+		again := e.gql(admin, create, map[string]any{"k": "shared", "n": "DeLaval"}).ok().str("createOrganisation.id")
 		if a == b || again != a {
 			t.Errorf("ids %s, %s (another admin), %s (first admin again); want the first and last equal", a, b, again)
+		}
+	})
+	t.Run("a key reused with other input is refused", func(t *testing.T) {
+		const create = `mutation($k: String, $n: String!) { createOrganisation(input: {name: $n, kind: COMPANY, sector: PRIVATE},
+			idempotencyKey: $k) { id } }`
+		e.gql(admin, create, map[string]any{"k": "reused", "n": "Scania"}).ok()
+		r := e.gql(admin, create, map[string]any{"k": "reused", "n": "Another name"})
+		if r.wantCode("CONFLICT"); r.Errors[0].Extensions["field"] != "idempotencyKey" {
+			t.Errorf("reuse with another name: %+v", r.Errors)
+		}
+	})
+	t.Run("a key is forgotten after a day", func(t *testing.T) {
+		const create = `mutation($k: String) { createOrganisation(input: {name: "Dagens bolag", kind: COMPANY, sector: PRIVATE},
+			idempotencyKey: $k) { id } }`
+		first := e.gql(admin, create, map[string]any{"k": "daily"}).ok().str("createOrganisation.id")
+		if again := e.gql(admin, create, map[string]any{"k": "daily"}).ok().str("createOrganisation.id"); again != first {
+			t.Fatalf("a retry within the day made %s, want %s", again, first)
+		}
+		if _, err := e.rawSQL().Exec(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'daily'`); err != nil {
+			t.Fatal(err)
+		}
+		if later := e.gql(admin, create, map[string]any{"k": "daily"}).ok().str("createOrganisation.id"); later == first {
+			t.Errorf("a retry after the day answered %s again, want a new organisation", first)
 		}
 	})
 	t.Run("a retried sign-up logs in only with the password", func(t *testing.T) {

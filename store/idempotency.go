@@ -4,20 +4,29 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // MaxIdempotencyKeyLength is the longest idempotency key accepted.
 const MaxIdempotencyKeyLength = 200
 
+// IdempotencyKeyTTL is how long an idempotency key is remembered.
+const IdempotencyKeyTTL = 24 * time.Hour
+
 type idempotencyKeyKey struct{}
+
+// idempotency is a create's key and the fingerprint of its input.
+type idempotency struct{ key, fingerprint string }
 
 // WithIdempotencyKey returns a context under which a create is
 // idempotent: when the same caller has already run the same create under
-// key, it makes nothing new and returns what that run made. The key is
-// recorded in the create's own transaction, so a create that failed left
-// no key behind and may be retried.
-func WithIdempotencyKey(ctx context.Context, key string) context.Context {
-	return context.WithValue(ctx, idempotencyKeyKey{}, key)
+// key within IdempotencyKeyTTL, it makes nothing new and returns what that
+// run made. fingerprint identifies the input (a hash, never a secret); a
+// key reused with another input is a CONFLICT. The key is recorded in the
+// create's own transaction, so a create that failed left no key behind
+// and may be retried.
+func WithIdempotencyKey(ctx context.Context, key, fingerprint string) context.Context {
+	return context.WithValue(ctx, idempotencyKeyKey{}, idempotency{key, fingerprint})
 }
 
 // entity is something a create makes, known by its id.
@@ -37,26 +46,42 @@ func (a *Application) entityID() int64  { return a.ID }
 func once[T entity](ctx context.Context, tx conn, caller, op string,
 	create func() (T, error), find func(id int64) (T, error)) (T, error) {
 	var zero T
-	key, ok := ctx.Value(idempotencyKeyKey{}).(string)
+	idem, ok := ctx.Value(idempotencyKeyKey{}).(idempotency)
 	if !ok {
 		return create()
 	}
+	key := idem.key
 	if err := checkText("idempotencyKey", key, 1, MaxIdempotencyKeyLength); err != nil {
 		return zero, err
 	}
-	n, err := tx.exec(ctx, `INSERT INTO idempotency_keys (caller, operation, key) VALUES ($1, $2, $3)
-		ON CONFLICT DO NOTHING`, caller, op, key)
+	ttl := fmt.Sprintf("%d seconds", int(IdempotencyKeyTTL.Seconds()))
+	// Forget this key if it has expired, and a few other expired keys, so
+	// that the table holds about a day of creates.
+	if _, err := tx.exec(ctx, `DELETE FROM idempotency_keys WHERE (caller = $1 AND operation = $2 AND key = $3
+			OR ctid = ANY (ARRAY (SELECT ctid FROM idempotency_keys WHERE created_at < now() - $4::interval LIMIT 20)))
+		AND created_at < now() - $4::interval`, caller, op, key, ttl); err != nil {
+		return zero, err
+	}
+	n, err := tx.exec(ctx, `INSERT INTO idempotency_keys (caller, operation, key, fingerprint) VALUES ($1, $2, $3, $4)
+		ON CONFLICT DO NOTHING`, caller, op, key, idem.fingerprint)
 	if err != nil {
 		return zero, err
 	}
 	if n == 0 {
-		var id int64
-		err := tx.get(ctx, &id, `SELECT coalesce(result_id, 0) FROM idempotency_keys
+		var first struct {
+			ID          int64  `db:"id"`
+			Fingerprint string `db:"fingerprint"`
+		}
+		err := tx.get(ctx, &first, `SELECT coalesce(result_id, 0) AS id, fingerprint FROM idempotency_keys
 			WHERE caller = $1 AND operation = $2 AND key = $3`, caller, op, key)
 		if err != nil {
 			return zero, err
 		}
-		return find(id)
+		if first.Fingerprint != "" && first.Fingerprint != idem.fingerprint {
+			return zero, &Error{Code: Conflict, Field: "idempotencyKey",
+				Message: "idempotencyKey: this key was used with different input; retry with the same input or use a new key"}
+		}
+		return find(first.ID)
 	}
 	v, err := create()
 	if err != nil {
