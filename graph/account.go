@@ -27,17 +27,26 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 		}}
 	mutation["login"] = &graphql.Field{Type: nonNull(s.session),
 		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error. " +
-			"Each account, and each client address, may try 10 times in 15 minutes (RATE_LIMITED with extensions.retryAfter).",
+			"Each account may log in or try 10 times in 15 minutes, and each client address may fail 10 times "+
+			"(RATE_LIMITED with extensions.retryAfter).",
 		Args: graphql.FieldConfigArgument{
 			"email":    {Type: graphql.NewNonNull(graphql.String)},
 			"password": {Type: graphql.NewNonNull(graphql.String)},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			email := str(p.Args, "email")
-			if err := s.logins.allow(loginKeys(p.Context, email)...); err != nil {
+			account, address := loginKeys(p.Context, email)
+			if err := s.logins.allow(account, address); err != nil {
 				return nil, err
 			}
-			return s.db.Login(p.Context, email, str(p.Args, "password"))
+			session, err := s.db.Login(p.Context, email, str(p.Args, "password"))
+			if err == nil {
+				// A login that succeeds counts against its account (each
+				// makes a token) but not its address, which an office's
+				// jurors behind one NAT share.
+				s.logins.refund(address)
+			}
+			return session, err
 		}}
 	mutation["logout"] = &graphql.Field{Type: nonNull(graphql.Boolean), Description: "Revokes the caller's token.",
 		Resolve: func(p graphql.ResolveParams) (any, error) {

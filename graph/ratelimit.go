@@ -65,6 +65,16 @@ func (l *limiter) allow(keys ...string) error {
 	return nil
 }
 
+// refund takes back the latest attempt recorded under key, for an attempt
+// that should not count after all.
+func (l *limiter) refund(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ts := l.attempts[key]; len(ts) > 0 {
+		l.attempts[key] = ts[:len(ts)-1]
+	}
+}
+
 // recent is key's attempts within the window before now.
 func (l *limiter) recent(key string, now time.Time) []time.Time {
 	ts := l.attempts[key]
@@ -90,8 +100,8 @@ func (l *limiter) prune(now time.Time) {
 
 // loginKeys are the limiter keys of a login: the account, whatever the
 // case of the e-mail, and the client address.
-func loginKeys(ctx context.Context, email string) []string {
-	return []string{"account:" + strings.ToLower(strings.TrimSpace(email)), "address:" + clientAddrFrom(ctx)}
+func loginKeys(ctx context.Context, email string) (account, address string) {
+	return "account:" + strings.ToLower(strings.TrimSpace(email)), "address:" + clientAddrFrom(ctx)
 }
 
 // clientAddr is the address a request comes from: the connection's peer,

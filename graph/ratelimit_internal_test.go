@@ -34,6 +34,21 @@ func TestLimiterWindow(t *testing.T) {
 	}
 }
 
+func TestLimiterRefund(t *testing.T) {
+	l := newLimiter(2, time.Minute)
+	for i := 0; i < 5; i++ {
+		if err := l.allow("a", "b"); err != nil {
+			t.Fatalf("attempt %d = %v; each was refunded under b", i, err)
+		}
+		l.refund("a")
+		l.refund("b")
+	}
+	l.refund("never") // nothing to take back
+	if l.allow("a") != nil || l.allow("a") != nil || l.allow("a") == nil {
+		t.Error("after refunds the limit did not start from zero")
+	}
+}
+
 func TestClientAddr(t *testing.T) {
 	cases := []struct {
 		remote, header, trusted, want string
