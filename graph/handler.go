@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -34,8 +35,9 @@ type Options struct {
 	// Fonts are the PDF fonts, loaded once per process (pdf.NewFonts when
 	// nil).
 	Fonts *pdf.Fonts
-	// LinkSecret signs report links; a random one per handler when empty,
-	// so links die with the process.
+	// LinkSecret signs report links. When empty the handler uses the
+	// database's (store.Secret), which every server shares and which
+	// outlives restarts.
 	LinkSecret []byte
 	// Development allows introspection to every caller and keeps the
 	// "Did you mean …?" hints in validation messages.
@@ -91,7 +93,12 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 		}
 	}
 	if len(h.linkSecret) == 0 {
-		h.linkSecret = randomSecret()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		h.linkSecret, err = db.Secret(ctx, "report_links")
+		cancel()
+		if err != nil {
+			return nil, fmt.Errorf("graph: the report link secret: %w", err)
+		}
 	}
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)
 	h.mux.HandleFunc("POST /import", h.serveImport)

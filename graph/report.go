@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
@@ -166,12 +165,6 @@ func (h *Handler) SignLink(ctx context.Context, path string) (string, time.Time,
 	q := url.Values{"exp": {strconv.FormatInt(exp.Unix(), 10)}, "uid": {strconv.FormatInt(a.UserID, 10)},
 		"sig": {base64.RawURLEncoding.EncodeToString(h.sign(path, exp.Unix(), a.UserID))}}
 	return path + "?" + q.Encode(), exp, nil
-}
-
-func randomSecret() []byte {
-	b := make([]byte, 32)
-	rand.Read(b)
-	return b
 }
 
 func langCode(l pdf.Lang) string {

@@ -135,6 +135,11 @@ func TestReportPDFs(t *testing.T) {
 		if rec := e.get("", forged); rec.Code != 401 {
 			t.Errorf("a link moved to another report = %d, want 401", rec.Code)
 		}
+		// Another server over the same database, or this one restarted,
+		// takes the link too: the secret is the database's.
+		if rec := newEnvAt(t, e.dsn).get("", link); rec.Code != 200 {
+			t.Errorf("the link on another handler = %d, want 200", rec.Code)
+		}
 		e.gql(lead, `mutation { reportLink(path: "/etc/passwd") { url } }`, nil).wantCode("INVALID")
 		e.gql("", `mutation($p: String!) { reportLink(path: $p) { url } }`, map[string]any{"p": path}).wantCode("UNAUTHENTICATED")
 	})
