@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -63,35 +64,62 @@ type lineCopier interface {
 // connection, inside its transaction, and has fill write the rows in
 // COPY's text format. It goes past database/sql, whose per-row call costs
 // more than the row: a million rows take a few dozen driver calls.
+//
+// The callback must not return driver.ErrBadConn nor panic: database/sql
+// would then close the connection, which waits for the open transaction
+// on it, which waits for the callback: a hang. Such errors are reported as
+// plain ones, and the caller's rollback then discards the connection.
 func (r *importRun) copyLines(ctx context.Context, table string, columns []string, fill func(*copyWriter) error) error {
 	countStatement(ctx)
-	return r.raw.Raw(func(dc any) error {
-		p, ok := dc.(driver.ConnPrepareContext)
-		if !ok {
-			return errors.New("store: the driver cannot prepare a COPY")
-		}
-		stmt, err := p.PrepareContext(ctx, `COPY `+table+` (`+strings.Join(columns, ", ")+`) FROM STDIN`)
-		if err != nil {
-			return translate(err)
-		}
-		lc, ok := stmt.(lineCopier)
-		if !ok {
-			stmt.Close()
-			return errors.New("store: the driver cannot stream COPY data")
-		}
-		w := &copyWriter{ctx: ctx, lc: lc, buf: make([]byte, 0, copyChunk+4096)}
-		err = fill(w)
-		if err == nil {
-			err = w.flush()
-		}
-		if err == nil {
-			_, err = stmt.Exec(nil) // ends the COPY; reports the server's errors
-		}
-		if cerr := stmt.Close(); err == nil {
-			err = cerr
-		}
-		return translate(err)
+	var err error
+	rawErr := r.raw.Raw(func(dc any) error {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("store: COPY %s: panic: %v", table, p)
+			}
+		}()
+		err = copyLinesOn(ctx, dc, table, columns, fill)
+		return nil
 	})
+	if err == nil {
+		err = rawErr
+	}
+	if ctx.Err() != nil {
+		return ctx.Err() // the driver's answer to a cancelled COPY says less
+	}
+	if errors.Is(err, driver.ErrBadConn) {
+		return fmt.Errorf("store: COPY %s: the connection broke: %v", table, err)
+	}
+	return translate(err)
+}
+
+// copyLinesOn is copyLines on the driver's connection.
+func copyLinesOn(ctx context.Context, dc any, table string, columns []string, fill func(*copyWriter) error) error {
+	p, ok := dc.(driver.ConnPrepareContext)
+	if !ok {
+		return errors.New("store: the driver cannot prepare a COPY")
+	}
+	stmt, err := p.PrepareContext(ctx, `COPY `+table+` (`+strings.Join(columns, ", ")+`) FROM STDIN`)
+	if err != nil {
+		return err
+	}
+	lc, ok := stmt.(lineCopier)
+	if !ok {
+		stmt.Close()
+		return errors.New("store: the driver cannot stream COPY data")
+	}
+	w := &copyWriter{ctx: ctx, lc: lc, buf: make([]byte, 0, copyChunk+4096)}
+	err = fill(w)
+	if err == nil {
+		err = w.flush()
+	}
+	if err == nil {
+		_, err = stmt.Exec(nil) // ends the COPY; reports the server's errors
+	}
+	if cerr := stmt.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // copyChunk is how many bytes of rows copyWriter gathers before it sends
@@ -147,7 +175,12 @@ func (w *copyWriter) endRow() error {
 	return nil
 }
 
+// flush sends the rows gathered, unless the context has ended: lib/pq
+// notices that only now and then.
 func (w *copyWriter) flush() error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
 	if len(w.buf) == 0 {
 		return nil
 	}

@@ -19,8 +19,8 @@ type ImportOptions struct {
 	SkipInvalid bool
 }
 
-// MaxListedSkips is the most skipped rows a summary lists; Skipped counts
-// them all.
+// MaxListedSkips is the most skipped rows a summary lists, the first in
+// the input; Skipped counts them all.
 const MaxListedSkips = 1000
 
 // ImportSummary says what an import read and wrote. Read and Skipped count
@@ -98,6 +98,7 @@ func (db *DB) runImport(ctx context.Context, kind string, opts ImportOptions, fn
 	if err != nil {
 		return nil, translate(err)
 	}
+	defer tx.Rollback() // after a commit, or a panic in fn: a no-op, and then c may close
 	run.tx = conn{tx}
 	err = func() error {
 		if _, err := run.tx.exec(ctx, `SELECT pg_advisory_xact_lock($1)`, importLock); err != nil {
@@ -121,8 +122,7 @@ func (db *DB) runImport(ctx context.Context, kind string, opts ImportOptions, fn
 	}
 	s := run.sum
 	s.Written = s.Inserted + s.Updated
-	// Repeats found in the database come last; list the rows in input order.
-	slices.SortStableFunc(s.SkippedRows, func(a, b RowError) int { return cmp.Compare(a.pos(), b.pos()) })
+	s.SkippedRows = firstRows(s.SkippedRows)
 	return s, nil
 }
 
@@ -133,10 +133,19 @@ func (r *importRun) reject(e *RowError) error {
 		return &Error{Code: Invalid, Field: e.Field, Message: e.Error() + " (nothing was imported)"}
 	}
 	r.sum.Skipped++
-	if len(r.sum.SkippedRows) < MaxListedSkips {
-		r.sum.SkippedRows = append(r.sum.SkippedRows, *e)
+	r.sum.SkippedRows = append(r.sum.SkippedRows, *e)
+	if len(r.sum.SkippedRows) >= 2*MaxListedSkips {
+		r.sum.SkippedRows = firstRows(r.sum.SkippedRows)
 	}
 	return nil
+}
+
+// firstRows keeps the MaxListedSkips rows that come first in the input,
+// in input order. Rows are rejected as the input is read, and repeats
+// found in the database later, so the list is kept in order by sorting.
+func firstRows(rows []RowError) []RowError {
+	slices.SortStableFunc(rows, func(a, b RowError) int { return cmp.Compare(a.pos(), b.pos()) })
+	return rows[:min(len(rows), MaxListedSkips)]
 }
 
 // mergeCounts turns an INSERT … ON CONFLICT DO UPDATE into a statement

@@ -163,6 +163,57 @@ func TestImportKoladaRecordsApart(t *testing.T) {
 	}
 }
 
+// A Kolada record that repeats part of the one before loses only the
+// repeated value, as when the two are apart.
+func TestImportKoladaPartialRepeat(t *testing.T) {
+	rec := func(genders ...string) string {
+		var vs []string
+		for i, g := range genders {
+			vs = append(vs, fmt.Sprintf(`{"gender":%q,"status":"","value":%d}`, g, i+1))
+		}
+		return `{"kpi":"U33401","municipality":"1280","period":2012,"values":[` + strings.Join(vs, ",") + `]}`
+	}
+	other := `{"kpi":"U33401","municipality":"0180","period":2012,"values":[{"gender":"T","status":"","value":9}]}`
+	for name, doc := range map[string]string{
+		"next to each other": `{"values":[` + rec("T", "K") + `,` + rec("K", "M") + `]}`,
+		"apart":              `{"values":[` + rec("T", "K") + `,` + other + `,` + rec("K", "M") + `]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			db := fixtureDB(t)
+			sum, err := db.ImportKoladaData(asAdmin(), kolada.NewStream(strings.NewReader(doc)), store.ImportOptions{SkipInvalid: true})
+			if err != nil || sum.Skipped != 1 || len(sum.SkippedRows) != 1 || !strings.Contains(sum.SkippedRows[0].Error(), "gender K") {
+				t.Fatalf("ImportKoladaData = %+v, %v; want the second K skipped", sum, err)
+			}
+			vs := storedValues(t, db)
+			if got := strings.Join(vs, "; "); !strings.Contains(got, `1280 2012 K 2 ""; 1280 2012 M 2 ""; 1280 2012 T 1 ""`) {
+				t.Errorf("stored %s; want T and K of the first record and M of the second", got)
+			}
+		})
+	}
+}
+
+// The summary lists the first skipped rows of the input, whichever way
+// they were found.
+func TestImportListsTheFirstSkippedRows(t *testing.T) {
+	db := fixtureDB(t)
+	var b strings.Builder
+	b.WriteString(store.CSVHeader + "\n")
+	// Line 3 repeats line 2, which the database finds after the import has
+	// read the n lines after it, all refused as they are read.
+	b.WriteString("U33401,1280,2012,T,1,\nU33401,1280,2012,T,2,\n")
+	n := store.MaxListedSkips + 500
+	for i := 0; i < n; i++ {
+		b.WriteString("U33401,1280,2012,X,1,\n")
+	}
+	sum, err := importCSV(db, b.String(), true)
+	if err != nil || sum.Skipped != n+1 || len(sum.SkippedRows) != store.MaxListedSkips {
+		t.Fatalf("ImportCSV = %d skipped, %d listed, %v", sum.Skipped, len(sum.SkippedRows), err)
+	}
+	if first, last := sum.SkippedRows[0].Line, sum.SkippedRows[len(sum.SkippedRows)-1].Line; first != 3 || last != 2+store.MaxListedSkips {
+		t.Errorf("listed lines %d to %d, want 3 to %d", first, last, 2+store.MaxListedSkips)
+	}
+}
+
 // Real data replaces a synthetic record whole, so a record never mixes
 // real and made-up values.
 func TestImportReplacesSyntheticRecords(t *testing.T) {

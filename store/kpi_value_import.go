@@ -123,14 +123,14 @@ func (s *stagedRecord) sameKey(rec *valueRecord) bool {
 	return s.n > 0 && s.kpi == rec.kpi && s.municipality == rec.municipality && s.period == rec.period
 }
 
-// repeat returns the first value of rec whose gender s holds already.
-func (s *stagedRecord) repeat(rec *valueRecord) (int, bool) {
+// repeats reports whether rec has a value of a gender s holds already.
+func (s *stagedRecord) repeats(rec *valueRecord) bool {
 	for _, v := range rec.values {
-		if g := genderIndex(v.gender); s.has[g] {
-			return g, true
+		if s.has[genderIndex(v.gender)] {
+			return true
 		}
 	}
-	return 0, false
+	return false
 }
 
 func (s *stagedRecord) add(rec *valueRecord) {
@@ -248,16 +248,16 @@ func (db *DB) importValues(ctx context.Context, kind string, src valueSource, op
 		if err := run.copyLines(ctx, "kpi_records_in", recordColumns, st.stage(src)); err != nil {
 			return err
 		}
-		// Readers go on; other writers wait until the import commits.
-		if _, err := run.tx.exec(ctx, `LOCK TABLE kpi_records IN SHARE ROW EXCLUSIVE MODE`); err != nil {
-			return err
-		}
 		if !st.sorted {
 			dropped, err := run.gatherRecords(ctx, isCSV)
 			if err != nil {
 				return err
 			}
 			st.values -= dropped
+		}
+		// Readers go on; other writers wait until the import commits.
+		if _, err := run.tx.exec(ctx, `LOCK TABLE kpi_records IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+			return err
 		}
 		var n struct{ Inserted, Updated int }
 		if err := run.tx.get(ctx, &n, recordMerge(!st.sorted)); err != nil {
@@ -287,9 +287,7 @@ type valueStager struct {
 // stage returns a fill function for copyLines that writes every valid
 // value of src, gathering values of the same record that follow each
 // other (a CSV sorted by KPI, municipality and year has a record's genders
-// on consecutive lines) into one row. A value whose gender its record has
-// already is a repeat and invalid; repeats further apart are found by
-// gatherRecords.
+// on consecutive lines) into one row.
 func (st *valueStager) stage(src valueSource) func(*copyWriter) error {
 	return func(w *copyWriter) error {
 		var rec valueRecord
@@ -315,18 +313,14 @@ func (st *valueStager) stage(src valueSource) func(*copyWriter) error {
 				}
 				continue
 			}
-			if st.cur.sameKey(&rec) {
-				if g, ok := st.cur.repeat(&rec); ok {
-					key := fmt.Sprintf("kpi_id %s, municipality_id %s, period %d, gender %s",
-						rec.kpi, rec.municipality, rec.period, genders[g])
-					d := dupes{csv: st.csv}
-					if err := st.run.reject(d.rowError(dupe{Pos: rec.pos(), First: st.cur.pos[g], Key: key})); err != nil {
-						return err
-					}
-					continue
+			// A record with another key, or with a gender already held,
+			// starts a new row; one repeating the key makes the rows out of
+			// order, so gatherRecords finds the repeated values, whether
+			// next to each other or apart, and only those.
+			if !st.cur.sameKey(&rec) || st.cur.repeats(&rec) {
+				if err := st.write(w); err != nil {
+					return err
 				}
-			} else if err := st.write(w); err != nil {
-				return err
 			}
 			st.cur.add(&rec)
 			st.values += len(rec.values)
