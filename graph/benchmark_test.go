@@ -123,7 +123,8 @@ func TestAnalyses(t *testing.T) {
 		// the same few statements as one municipality's.
 		const q = `query($group: String) { municipalities(groupId: $group) { code
 			profile(year: 2022) { kpi { id } rank groupCount }
-			named: profile(year: 2021, kpiIds: ["U33401", "N21006", "U33401"]) { kpi { id } value } } }`
+			named: profile(year: 2021, kpiIds: ["U33401", "N21006", "U33401"]) { kpi { id } value }
+			none: profile(year: 2022, kpiIds: [""]) { value } comma: profile(year: 2022, kpiIds: ["U33401,N21006"]) { value } } }`
 		var counts []int64
 		for _, group := range []string{"G1", ""} {
 			vars := map[string]any{"group": group}
@@ -135,6 +136,9 @@ func TestAnalyses(t *testing.T) {
 			ms := r.get("municipalities").([]any)
 			for _, m := range ms {
 				m := m.(map[string]any)
+				if len(m["none"].([]any)) != 0 || len(m["comma"].([]any)) != 0 {
+					t.Fatalf("%s: unknown KPI ids gave %v and %v; want nothing", m["code"], m["none"], m["comma"])
+				}
 				if len(m["profile"].([]any)) != 4 || len(m["named"].([]any)) != 2 {
 					t.Fatalf("%s: profile %v, named %v; want 4 KPIs and the 2 named", m["code"], m["profile"], m["named"])
 				}
@@ -143,7 +147,6 @@ func TestAnalyses(t *testing.T) {
 				t.Errorf("group %q: %d municipalities", group, len(ms))
 			}
 		}
-		t.Logf("statements: %v", counts)
 		if counts[0] != counts[1] || counts[1] > 6 {
 			t.Errorf("15 profiles took %d statements and 30 took %d; want the same, at most 6", counts[0], counts[1])
 		}

@@ -2,8 +2,8 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
-	"strings"
 
 	"github.com/graphql-go/graphql"
 
@@ -30,20 +30,28 @@ func (s *schema) profileField() *graphql.Field {
 }
 
 // profileKey is what one profile field asks for: a municipality, with its
-// kommungrupp, a year, and the KPIs named (sorted, comma-separated; empty
-// for every KPI with a value, up to maxProfileKPIs).
+// kommungrupp, a year, and whether it named KPIs, which (sorted, as a JSON
+// list, so that the key stays comparable) or else every KPI with a value,
+// up to maxProfileKPIs.
 type profileKey struct {
 	code, group string
 	year        int
+	named       bool
 	kpis        string
 }
 
 func (s *schema) profile(p graphql.ResolveParams) (any, error) {
 	m := p.Source.(*store.Municipality)
-	ids := stringList(p.Args["kpiIds"])
-	slices.Sort(ids)
-	key := profileKey{code: m.Code, group: deref(m.KommungruppID), year: integer(p.Args, "year"),
-		kpis: strings.Join(slices.Compact(ids), ",")}
+	key := profileKey{code: m.Code, group: deref(m.KommungruppID), year: integer(p.Args, "year")}
+	if _, key.named = p.Args["kpiIds"].([]any); key.named {
+		ids := stringList(p.Args["kpiIds"])
+		slices.Sort(ids)
+		b, err := json.Marshal(slices.Compact(ids))
+		if err != nil {
+			return nil, err
+		}
+		key.kpis = string(b)
+	}
 	return loadersFrom(p.Context).profiles.load(p.Context, key), nil
 }
 
@@ -55,7 +63,7 @@ func fetchProfiles(db *store.DB) func(context.Context, []profileKey) (map[profil
 	return func(ctx context.Context, keys []profileKey) (map[profileKey][]map[string]any, error) {
 		var auto []store.CodeYear
 		for _, k := range keys {
-			if k.kpis == "" {
+			if !k.named {
 				auto = append(auto, store.CodeYear{Code: k.code, Year: k.year})
 			}
 		}
@@ -71,8 +79,11 @@ func fetchProfiles(db *store.DB) func(context.Context, []profileKey) (map[profil
 		var years []int
 		for _, k := range keys {
 			ids := withValue[store.CodeYear{Code: k.code, Year: k.year}]
-			if k.kpis != "" {
-				ids = strings.Split(k.kpis, ",")
+			if k.named {
+				ids = nil
+				if err := json.Unmarshal([]byte(k.kpis), &ids); err != nil {
+					return nil, err
+				}
 			}
 			idsOf[k] = ids
 			allIDs = append(allIDs, ids...)
