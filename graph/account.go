@@ -20,7 +20,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 			in := input(p)
 			nu := store.NewUser{Email: str(in, "email"), Name: str(in, "name"), Password: str(in, "password")}
 			org, _ := in["organisation"].(map[string]any)
-			if _, _, err := s.db.SignUp(keyed(p), nu, organisationInput(org)); err != nil {
+			if _, _, err := s.db.SignUp(s.keyed(p), nu, organisationInput(org)); err != nil {
 				return nil, err
 			}
 			return s.db.Login(p.Context, nu.Email, nu.Password)
@@ -72,7 +72,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				return nil, err
 			}
 			role, _ := in["role"].(store.Role)
-			return s.db.CreateUser(keyed(p), store.NewUser{Email: str(in, "email"), Name: str(in, "name"),
+			return s.db.CreateUser(s.keyed(p), store.NewUser{Email: str(in, "email"), Name: str(in, "name"),
 				Password: str(in, "password"), Role: role, OrganisationIDs: orgs})
 		}}
 	s.membershipMutations(mutation)

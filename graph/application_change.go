@@ -45,7 +45,7 @@ func (s *schema) applicationMutations(mutation graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return s.db.CreateApplication(keyed(p), store.NewApplication{CycleID: cycle, OrganisationID: org,
+			return s.db.CreateApplication(s.keyed(p), store.NewApplication{CycleID: cycle, OrganisationID: org,
 				Title: str(in, "title"), Summary: str(in, "summary")})
 		}}
 	update := versionedArgs()

@@ -56,6 +56,6 @@ func (s *schema) awardFields(query, mutation graphql.Fields) {
 			"description": {Type: graphql.String, DefaultValue: ""},
 		}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			return s.db.CreateAward(keyed(p), str(p.Args, "name"), str(p.Args, "description"))
+			return s.db.CreateAward(s.keyed(p), str(p.Args, "name"), str(p.Args, "description"))
 		}}
 }

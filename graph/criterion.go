@@ -107,7 +107,7 @@ func (s *schema) criterionFields(query, mutation graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return s.db.CreateCriterion(keyed(p), cycle, ci)
+			return s.db.CreateCriterion(s.keyed(p), cycle, ci)
 		}}
 	mutation["updateCriterion"] = &graphql.Field{Type: nonNull(s.criterion),
 		Description: "Changes a criterion before scoring starts; admins only.",

@@ -109,7 +109,7 @@ func (s *schema) cycleFields(query, mutation graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			return s.db.CreateCycle(keyed(p), store.CycleInput{AwardID: award, Year: integer(in, "year"),
+			return s.db.CreateCycle(s.keyed(p), store.CycleInput{AwardID: award, Year: integer(in, "year"),
 				Template: str(in, "template"), CycleSettings: cycleSettings(in)})
 		}}
 	s.cycleChangeMutations(mutation)

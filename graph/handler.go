@@ -82,7 +82,20 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 		opts.LoginWindow = DefaultLoginWindow
 	}
 	h := &Handler{db: db, opts: opts, mux: http.NewServeMux(), fonts: opts.Fonts, linkSecret: opts.LinkSecret}
-	s, err := newSchema(db, h, newLimiter(opts.LoginLimit, opts.LoginWindow))
+	// The secrets every server shares, made by the first (store.Secret).
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var err error
+	if len(h.linkSecret) == 0 {
+		if h.linkSecret, err = db.Secret(ctx, "report_links"); err != nil {
+			return nil, fmt.Errorf("graph: the report link secret: %w", err)
+		}
+	}
+	fingerprintKey, err := db.Secret(ctx, "idempotency_fingerprints")
+	if err != nil {
+		return nil, fmt.Errorf("graph: the idempotency secret: %w", err)
+	}
+	s, err := newSchema(db, h, newLimiter(opts.LoginLimit, opts.LoginWindow), fingerprintKey)
 	if err != nil {
 		return nil, err
 	}
@@ -90,14 +103,6 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	if h.fonts == nil {
 		if h.fonts, err = pdf.NewFonts(); err != nil {
 			return nil, err
-		}
-	}
-	if len(h.linkSecret) == 0 {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		h.linkSecret, err = db.Secret(ctx, "report_links")
-		cancel()
-		if err != nil {
-			return nil, fmt.Errorf("graph: the report link secret: %w", err)
 		}
 	}
 	h.mux.HandleFunc("POST /graphql", h.serveGraphQL)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -23,19 +24,19 @@ func withIdempotencyKey(args graphql.FieldConfigArgument) graphql.FieldConfigArg
 
 // keyed is the resolver's context, carrying its idempotency key if any,
 // with a fingerprint of the other arguments.
-func keyed(p graphql.ResolveParams) context.Context {
+func (s *schema) keyed(p graphql.ResolveParams) context.Context {
 	if key, ok := p.Args["idempotencyKey"].(string); ok {
-		return store.WithIdempotencyKey(p.Context, key, fingerprint(p.Args))
+		return store.WithIdempotencyKey(p.Context, key, s.fingerprint(p.Args))
 	}
 	return p.Context
 }
 
 // fingerprint is a SHA-256 of the arguments but the key, as JSON (whose
-// object keys encoding/json sorts). Passwords are left out: their hash
-// must not be a fast one, and a retried sign-up checks its password
-// anyway.
-func fingerprint(args map[string]any) string {
-	b, err := json.Marshal(withoutSecrets(args, "idempotencyKey"))
+// object keys encoding/json sorts). A password enters only as an HMAC
+// under a secret of the servers', so that the stored fingerprint cannot
+// be used to guess it.
+func (s *schema) fingerprint(args map[string]any) string {
+	b, err := json.Marshal(s.hidePasswords(args, "idempotencyKey"))
 	if err != nil {
 		return "" // arguments are decoded JSON; this does not happen
 	}
@@ -43,20 +44,26 @@ func fingerprint(args map[string]any) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func withoutSecrets(v any, drop ...string) any {
+func (s *schema) hidePasswords(v any, drop ...string) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, x := range v {
-			if k != "password" && !slices.Contains(drop, k) {
-				out[k] = withoutSecrets(x)
+			switch pw, isString := x.(string); {
+			case slices.Contains(drop, k):
+			case k == "password" && isString:
+				mac := hmac.New(sha256.New, s.fingerprintKey)
+				mac.Write([]byte(pw))
+				out[k] = hex.EncodeToString(mac.Sum(nil))
+			default:
+				out[k] = s.hidePasswords(x)
 			}
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = withoutSecrets(x)
+			out[i] = s.hidePasswords(x)
 		}
 		return out
 	}

@@ -97,7 +97,19 @@ func TestCreatesAreIdempotent(t *testing.T) {
 		if first.str("signUp.user.id") != retried.str("signUp.user.id") || first.str("signUp.token") == retried.str("signUp.token") {
 			t.Errorf("first %v, retried %v: want the same user with a new token", first.Data, retried.Data)
 		}
-		e.gql("", signUp, map[string]any{"k": "s", "p": "someone else's"}).wantCode("UNAUTHENTICATED")
+		// Another password is other input: the key refuses it.
+		e.gql("", signUp, map[string]any{"k": "s", "p": "someone else's"}).wantCode("CONFLICT")
+	})
+	t.Run("a password counts as input without being stored", func(t *testing.T) {
+		const create = `mutation($k: String, $p: String!) { createUser(input: {email: "dag@example.se", name: "Dag", password: $p,
+			role: JUROR}, idempotencyKey: $k) { id } }`
+		e.gql(admin, create, map[string]any{"k": "pw", "p": "dag's first password"}).ok()
+		e.gql(admin, create, map[string]any{"k": "pw", "p": "dag's first password"}).ok()
+		e.gql(admin, create, map[string]any{"k": "pw", "p": "another password!"}).wantCode("CONFLICT")
+		var fp string
+		if err := e.rawSQL().QueryRow(`SELECT fingerprint FROM idempotency_keys WHERE key = 'pw'`).Scan(&fp); err != nil || len(fp) != 64 {
+			t.Errorf("fingerprint %q, %v; want a SHA-256", fp, err)
+		}
 	})
 	t.Run("a failed create leaves no key behind", func(t *testing.T) {
 		draft := e.gql(admin, createCycle, map[string]any{"in": cycleInput(c.awardID, 2031, "LEAN_PRIZE")}).ok()

@@ -72,7 +72,7 @@ func (s *schema) organisationFields(query, mutation graphql.Fields) {
 	mutation["createOrganisation"] = &graphql.Field{Type: nonNull(s.organisation), Description: "Admins only.",
 		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(in)}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			return s.db.CreateOrganisation(keyed(p), organisationInput(input(p)))
+			return s.db.CreateOrganisation(s.keyed(p), organisationInput(input(p)))
 		}}
 	mutation["updateOrganisation"] = &graphql.Field{Type: nonNull(s.organisation),
 		Description: "Admins and the organisation's members. `version` is the version you read.",

@@ -55,10 +55,12 @@ func once[T entity](ctx context.Context, tx conn, caller, op string,
 		return zero, err
 	}
 	ttl := fmt.Sprintf("%d seconds", int(IdempotencyKeyTTL.Seconds()))
-	// Forget this key if it has expired, and a few other expired keys, so
-	// that the table holds about a day of creates.
+	// Forget this key if it has expired, and a few other expired keys (none
+	// that another create is forgetting: it would hold us up until it
+	// commits), so that the table holds about a day of creates.
 	if _, err := tx.exec(ctx, `DELETE FROM idempotency_keys WHERE (caller = $1 AND operation = $2 AND key = $3
-			OR ctid = ANY (ARRAY (SELECT ctid FROM idempotency_keys WHERE created_at < now() - $4::interval LIMIT 20)))
+			OR ctid = ANY (ARRAY (SELECT ctid FROM idempotency_keys WHERE created_at < now() - $4::interval
+				LIMIT 20 FOR UPDATE SKIP LOCKED)))
 		AND created_at < now() - $4::interval`, caller, op, key, ttl); err != nil {
 		return zero, err
 	}
