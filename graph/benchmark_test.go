@@ -118,6 +118,41 @@ func TestAnalyses(t *testing.T) {
 			}
 		}
 	})
+	t.Run("KPI series", func(t *testing.T) {
+		const q = `query($n: Int) { kpis(first: $n) { nodes { id
+			values(municipalities: ["0101", "0100"], fromYear: 2021, genders: ["T"]) { municipality year gender value status synthetic } } } }`
+		var counts []int64
+		for _, n := range []int{2, 4} {
+			r := e.gql("", q, map[string]any{"n": n}).ok()
+			counts = append(counts, e.logs.lastStatements())
+			nodes := r.get("kpis.nodes").([]any)
+			if len(nodes) != n {
+				t.Fatalf("%d KPIs, want %d", len(nodes), n)
+			}
+			for _, k := range nodes {
+				k := k.(map[string]any)
+				vs := k["values"].([]any)
+				if len(vs) != 4 {
+					t.Fatalf("%s: %d values, want 2 municipalities × 2 years", k["id"], len(vs))
+				}
+				if k["id"] == "U33401" {
+					// 100 + 0·7 % 50 − (2021 − 2018)·2 for 0100 in 2021, first in key order.
+					if v := vs[0].(map[string]any); v["municipality"] != "0100" || v["year"] != 2021.0 || v["value"] != 94.0 || v["gender"] != "T" {
+						t.Errorf("first value of U33401 = %v, want 0100 2021 T 94", v)
+					}
+				}
+			}
+		}
+		if counts[0] != counts[1] {
+			t.Errorf("2 KPIs' series took %d statements and 4 took %d; want the same", counts[0], counts[1])
+		}
+		for args, field := range map[string]string{`genders: ["X"]`: "genders", `fromYear: 2022, toYear: 2020`: "fromYear"} {
+			r := e.gql("", `{ kpi(id: "U33401") { values(`+args+`) { value } } }`, nil)
+			if r.wantCode("INVALID"); r.Errors[0].Extensions["field"] != field {
+				t.Errorf("values(%s): %+v, want INVALID on %s", args, r.Errors, field)
+			}
+		}
+	})
 	t.Run("profiles are batched", func(t *testing.T) {
 		// Every municipality's profile, with and without named KPIs, in
 		// the same few statements as one municipality's.

@@ -22,6 +22,7 @@ func (s *schema) kpiType() *graphql.Object {
 		"direction": {Type: nonNull(graphql.String), Description: "HIGHER_IS_BETTER, LOWER_IS_BETTER or NEUTRAL.",
 			Resolve: settings(func(k store.KPISettings) any { return string(k.Direction) })},
 		"legalLimit": {Type: graphql.Float, Resolve: settings(func(k store.KPISettings) any { return k.LegalLimit })},
+		"values":     s.kpiValuesField(),
 	})
 }
 

@@ -29,6 +29,7 @@ type loaders struct {
 	municipalities     *batch[string, *store.Municipality]
 	groupsByID         *batch[string, *store.Group]
 	profiles           *batch[profileKey, []map[string]any]
+	kpiValues          *batch[valuesKey, []*store.KPIValue]
 }
 
 func newLoaders(db *store.DB) *loaders {
@@ -54,6 +55,7 @@ func newLoaders(db *store.DB) *loaders {
 		municipalities:     newBatch(db.FindMunicipalitiesByCodes),
 		groupsByID:         newBatch(db.FindGroupsByIDs),
 		profiles:           newBatch(fetchProfiles(db)),
+		kpiValues:          newBatch(fetchKPIValues(db)),
 	}
 }
 

@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/leanforum/awards/store"
+)
+
+// maxValueMunicipalities bounds the municipalities one values field names.
+const maxValueMunicipalities = 400
+
+// valuesKey is what one KPI's values field asks for: the KPI and the
+// filter, as JSON so that the key stays comparable.
+type valuesKey struct{ kpi, filter string }
+
+// valuesFilter is the filter of a values field, less the KPI.
+type valuesFilter struct {
+	Municipalities []string `json:"m"`
+	From           int      `json:"f"`
+	To             int      `json:"t"`
+	Genders        []string `json:"g"`
+}
+
+func (s *schema) kpiValuesField() *graphql.Field {
+	value := obj("KPIValue", "One value of a KPI: a municipality's (or group's) in a year, for a gender.", graphql.Fields{
+		"municipality": {Type: nonNull(graphql.String), Resolve: kpiValue(func(v *store.KPIValue) any { return v.MunicipalityID })},
+		"year":         {Type: nonNull(graphql.Int), Resolve: kpiValue(func(v *store.KPIValue) any { return v.Period })},
+		"gender": {Type: nonNull(graphql.String), Description: "T total, K women, M men.",
+			Resolve: kpiValue(func(v *store.KPIValue) any { return v.Gender })},
+		"value": {Type: graphql.Float, Description: "Null when Kolada has none.",
+			Resolve: kpiValue(func(v *store.KPIValue) any { return v.Value })},
+		"status": {Type: nonNull(graphql.String), Description: "As Kolada gives it, often empty.",
+			Resolve: kpiValue(func(v *store.KPIValue) any { return v.Status })},
+		"synthetic": {Type: nonNull(graphql.Boolean), Description: "Made up for the demo.",
+			Resolve: kpiValue(func(v *store.KPIValue) any { return v.Synthetic })},
+	})
+	return &graphql.Field{Type: listOf(value),
+		Description: "The KPI's series: its values by municipality (or group), year and gender, in that order; public. " +
+			"All municipalities, years and genders unless narrowed; at most 100,000 values.",
+		Args: graphql.FieldConfigArgument{
+			"municipalities": {Type: graphql.NewList(graphql.NewNonNull(graphql.String)), Description: "Codes or group ids; at most 400."},
+			"fromYear":       {Type: graphql.Int}, "toYear": {Type: graphql.Int},
+			"genders": {Type: graphql.NewList(graphql.NewNonNull(graphql.String)), Description: "T, K or M."}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			f := valuesFilter{Municipalities: stringList(p.Args["municipalities"]), Genders: stringList(p.Args["genders"])}
+			f.From, _ = p.Args["fromYear"].(int)
+			f.To, _ = p.Args["toYear"].(int)
+			if len(f.Municipalities) > maxValueMunicipalities {
+				return nil, store.InvalidField("municipalities", "name at most 400")
+			}
+			for _, g := range f.Genders {
+				if g != "T" && g != "K" && g != "M" {
+					return nil, store.InvalidField("genders", "each is T (total), K (women) or M (men)")
+				}
+			}
+			if f.From != 0 && f.To != 0 && f.From > f.To {
+				return nil, store.InvalidField("fromYear", "comes after toYear")
+			}
+			slices.Sort(f.Municipalities)
+			slices.Sort(f.Genders)
+			b, err := json.Marshal(f)
+			if err != nil {
+				return nil, err
+			}
+			return loadersFrom(p.Context).kpiValues.load(p.Context, valuesKey{p.Source.(*store.KPI).ID, string(b)}), nil
+		}}
+}
+
+func kpiValue(f func(*store.KPIValue) any) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(*store.KPIValue)), nil }
+}
+
+// fetchKPIValues answers the values fields of a request with one statement
+// per distinct filter, however many KPIs ask.
+func fetchKPIValues(db *store.DB) func(context.Context, []valuesKey) (map[valuesKey][]*store.KPIValue, error) {
+	return func(ctx context.Context, keys []valuesKey) (map[valuesKey][]*store.KPIValue, error) {
+		byFilter := map[string][]string{}
+		var filters []string
+		for _, k := range keys {
+			if _, ok := byFilter[k.filter]; !ok {
+				filters = append(filters, k.filter)
+			}
+			byFilter[k.filter] = append(byFilter[k.filter], k.kpi)
+		}
+		out := make(map[valuesKey][]*store.KPIValue, len(keys))
+		for _, k := range keys {
+			out[k] = []*store.KPIValue{}
+		}
+		for _, fs := range filters {
+			var f valuesFilter
+			if err := json.Unmarshal([]byte(fs), &f); err != nil {
+				return nil, err
+			}
+			vs, err := db.FindKPIValues(ctx, store.KPIValueFilter{KPIIDs: byFilter[fs], MunicipalityIDs: f.Municipalities,
+				FromYear: f.From, ToYear: f.To, Genders: f.Genders})
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				k := valuesKey{v.KPIID, fs}
+				out[k] = append(out[k], v)
+			}
+		}
+		return out, nil
+	}
+}
