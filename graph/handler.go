@@ -82,7 +82,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 		opts.LoginWindow = DefaultLoginWindow
 	}
 	h := &Handler{db: db, opts: opts, mux: http.NewServeMux(), fonts: opts.Fonts, linkSecret: opts.LinkSecret}
-	// The secrets every server shares, made by the first (store.Secret).
+	// The link secret every server shares, made by the first (store.Secret).
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var err error
@@ -91,11 +91,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 			return nil, fmt.Errorf("graph: the report link secret: %w", err)
 		}
 	}
-	fingerprintKey, err := db.Secret(ctx, "idempotency_fingerprints")
-	if err != nil {
-		return nil, fmt.Errorf("graph: the idempotency secret: %w", err)
-	}
-	s, err := newSchema(db, h, newLimiter(opts.LoginLimit, opts.LoginWindow), fingerprintKey)
+	s, err := newSchema(db, h, newLimiter(opts.LoginLimit, opts.LoginWindow))
 	if err != nil {
 		return nil, err
 	}

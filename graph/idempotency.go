@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -26,17 +25,18 @@ func withIdempotencyKey(args graphql.FieldConfigArgument) graphql.FieldConfigArg
 // with a fingerprint of the other arguments.
 func (s *schema) keyed(p graphql.ResolveParams) context.Context {
 	if key, ok := p.Args["idempotencyKey"].(string); ok {
-		return store.WithIdempotencyKey(p.Context, key, s.fingerprint(p.Args))
+		return store.WithIdempotencyKey(p.Context, key, fingerprint(p.Args))
 	}
 	return p.Context
 }
 
 // fingerprint is a SHA-256 of the arguments but the key, as JSON (whose
-// object keys encoding/json sorts). A password enters only as an HMAC
-// under a secret of the servers', so that the stored fingerprint cannot
-// be used to guess it.
-func (s *schema) fingerprint(args map[string]any) string {
-	b, err := json.Marshal(s.hidePasswords(args, "idempotencyKey"))
+// object keys encoding/json sorts). Passwords are left out: a fast hash
+// of one, kept for a day, would let whoever reads the table guess it. The
+// store checks a replayed create's password against the bcrypt hash of
+// what the first attempt made instead.
+func fingerprint(args map[string]any) string {
+	b, err := json.Marshal(withoutPasswords(args, "idempotencyKey"))
 	if err != nil {
 		return "" // arguments are decoded JSON; this does not happen
 	}
@@ -44,26 +44,20 @@ func (s *schema) fingerprint(args map[string]any) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *schema) hidePasswords(v any, drop ...string) any {
+func withoutPasswords(v any, drop ...string) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, x := range v {
-			switch pw, isString := x.(string); {
-			case slices.Contains(drop, k):
-			case k == "password" && isString:
-				mac := hmac.New(sha256.New, s.fingerprintKey)
-				mac.Write([]byte(pw))
-				out[k] = hex.EncodeToString(mac.Sum(nil))
-			default:
-				out[k] = s.hidePasswords(x)
+			if k != "password" && !slices.Contains(drop, k) {
+				out[k] = withoutPasswords(x)
 			}
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = s.hidePasswords(x)
+			out[i] = withoutPasswords(x)
 		}
 		return out
 	}

@@ -18,8 +18,6 @@ type schema struct {
 	db     *store.DB
 	linker linker
 	logins *limiter
-	// fingerprintKey keys the hash of passwords in idempotency fingerprints.
-	fingerprintKey []byte
 	enums
 	date     *graphql.Scalar
 	pageInfo *graphql.Object
@@ -36,9 +34,8 @@ type schema struct {
 
 // newSchema builds the GraphQL schema over db; l signs report links and
 // logins limits the login mutation.
-func newSchema(db *store.DB, l linker, logins *limiter, fingerprintKey []byte) (graphql.Schema, error) {
-	s := &schema{db: db, linker: l, logins: logins, fingerprintKey: fingerprintKey,
-		enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) {
+	s := &schema{db: db, linker: l, logins: logins, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()

@@ -21,8 +21,9 @@ type idempotency struct{ key, fingerprint string }
 // WithIdempotencyKey returns a context under which a create is
 // idempotent: when the same caller has already run the same create under
 // key within IdempotencyKeyTTL, it makes nothing new and returns what that
-// run made. fingerprint identifies the input (a hash, never a secret); a
-// key reused with another input is a CONFLICT. The key is recorded in the
+// run made. fingerprint identifies the input (a hash, without passwords,
+// which the create's find checks itself); a key reused with another input
+// is a CONFLICT. The key is recorded in the
 // create's own transaction, so a create that failed left no key behind
 // and may be retried.
 func WithIdempotencyKey(ctx context.Context, key, fingerprint string) context.Context {
@@ -54,14 +55,9 @@ func once[T entity](ctx context.Context, tx conn, caller, op string,
 	if err := checkText("idempotencyKey", key, 1, MaxIdempotencyKeyLength); err != nil {
 		return zero, err
 	}
-	ttl := fmt.Sprintf("%d seconds", int(IdempotencyKeyTTL.Seconds()))
-	// Forget this key if it has expired, and a few other expired keys (none
-	// that another create is forgetting: it would hold us up until it
-	// commits), so that the table holds about a day of creates.
-	if _, err := tx.exec(ctx, `DELETE FROM idempotency_keys WHERE (caller = $1 AND operation = $2 AND key = $3
-			OR ctid = ANY (ARRAY (SELECT ctid FROM idempotency_keys WHERE created_at < now() - $4::interval
-				LIMIT 20 FOR UPDATE SKIP LOCKED)))
-		AND created_at < now() - $4::interval`, caller, op, key, ttl); err != nil {
+	// An expired key is forgotten: the create runs again.
+	if _, err := tx.exec(ctx, `DELETE FROM idempotency_keys WHERE caller = $1 AND operation = $2 AND key = $3
+		AND created_at < now() - $4::interval`, caller, op, key, idempotencyTTL()); err != nil {
 		return zero, err
 	}
 	n, err := tx.exec(ctx, `INSERT INTO idempotency_keys (caller, operation, key, fingerprint) VALUES ($1, $2, $3, $4)
@@ -80,8 +76,7 @@ func once[T entity](ctx context.Context, tx conn, caller, op string,
 			return zero, err
 		}
 		if first.Fingerprint != "" && first.Fingerprint != idem.fingerprint {
-			return zero, &Error{Code: Conflict, Field: "idempotencyKey",
-				Message: "idempotencyKey: this key was used with different input; retry with the same input or use a new key"}
+			return zero, errOtherInput()
 		}
 		return find(first.ID)
 	}
@@ -92,6 +87,12 @@ func once[T entity](ctx context.Context, tx conn, caller, op string,
 	_, err = tx.exec(ctx, `UPDATE idempotency_keys SET result_id = $4 WHERE caller = $1 AND operation = $2 AND key = $3`,
 		caller, op, key, v.entityID())
 	return v, err
+}
+
+// errOtherInput refuses a key used before with other input.
+func errOtherInput() error {
+	return &Error{Code: Conflict, Field: "idempotencyKey",
+		Message: "idempotencyKey: this key was used with different input; retry with the same input or use a new key"}
 }
 
 // callerKey names the caller of a create for its idempotency key.
@@ -115,10 +116,27 @@ func foundOr[T entity](m map[int64]T, err error, kind string, id int64) (T, erro
 	return v, err
 }
 
+func idempotencyTTL() string { return fmt.Sprintf("%d seconds", int(IdempotencyKeyTTL.Seconds())) }
+
+// purgeIdempotencyKeys deletes a few expired keys, so that the table holds
+// about a day of creates. It runs on its own, before a keyed create's
+// transaction, so its row locks end at once, and it skips keys another
+// purge or create holds.
+func (db *DB) purgeIdempotencyKeys(ctx context.Context) error {
+	_, err := db.conn().exec(ctx, `DELETE FROM idempotency_keys WHERE ctid = ANY (ARRAY (SELECT ctid FROM idempotency_keys
+		WHERE created_at < now() - $1::interval LIMIT 20 FOR UPDATE SKIP LOCKED))`, idempotencyTTL())
+	return err
+}
+
 // createOnce is once in a transaction of its own.
 func createOnce[T entity](ctx context.Context, db *DB, caller, op string,
 	create func(tx conn) (T, error), find func(id int64) (T, error)) (T, error) {
 	var out T
+	if _, keyed := ctx.Value(idempotencyKeyKey{}).(idempotency); keyed {
+		if err := db.purgeIdempotencyKeys(ctx); err != nil {
+			return out, err
+		}
+	}
 	err := db.inTx(ctx, func(tx conn) error {
 		var err error
 		out, err = once(ctx, tx, caller, op, func() (T, error) { return create(tx) }, find)

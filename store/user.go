@@ -76,7 +76,13 @@ func (db *DB) createUser(ctx context.Context, nu NewUser) (*User, error) {
 		return db.insertUser(ctx, tx, nu)
 	}, func(id int64) (*User, error) {
 		m, err := db.FindUsersByIDs(ctx, []int64{id})
-		return foundOr(m, err, "user", id)
+		u, err := foundOr(m, err, "user", id)
+		// The key's fingerprint leaves the password out: a retry with
+		// another one is other input all the same.
+		if err == nil && bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(nu.Password)) != nil {
+			return nil, errOtherInput()
+		}
+		return u, err
 	})
 }
 
