@@ -75,6 +75,12 @@ func (r *importRun) copyLines(ctx context.Context, table string, columns []strin
 	rawErr := r.raw.Raw(func(dc any) error {
 		defer func() {
 			if p := recover(); p != nil {
+				// The COPY is open and lib/pq's reader still reads the
+				// socket: close the connection, so that the rollback finds
+				// it closed instead of talking over that reader.
+				if c, ok := dc.(driver.Conn); ok {
+					c.Close()
+				}
 				err = fmt.Errorf("store: COPY %s: panic: %v", table, p)
 			}
 		}()

@@ -98,18 +98,50 @@ func TestImportSurvivesALostConnection(t *testing.T) {
 	}
 }
 
-// Cancelling an import stops it reading and says why.
+// Cancelling an import stops it reading and says why, whether its rows
+// are being copied or skipped.
 func TestImportStopsWhenCancelled(t *testing.T) {
 	db, _ := fixtureAt(t)
-	ctx, cancel := context.WithCancel(asAdmin())
-	defer cancel()
-	body := manyValues()
-	r := &hookReader{r: strings.NewReader(body), at: 20 << 10, hook: cancel}
-	_, err := db.ImportCSV(ctx, r, store.ImportOptions{})
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("ImportCSV cancelled = %v, want context.Canceled", err)
+	invalid := store.CSVHeader + "\n" + strings.Repeat("U33401,1280,2012,X,1,\n", 100_000)
+	for name, body := range map[string]string{"copied": manyValues(), "skipped": invalid} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(asAdmin())
+			defer cancel()
+			r := &hookReader{r: strings.NewReader(body), at: 20 << 10, hook: cancel}
+			_, err := db.ImportCSV(ctx, r, store.ImportOptions{SkipInvalid: true})
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("ImportCSV cancelled = %v, want context.Canceled", err)
+			}
+			if r.read > 100<<10 {
+				t.Errorf("read %d of %d bytes after the cancel at 20 KiB; want it to stop within a chunk", r.read, len(body))
+			}
+		})
 	}
-	if r.read > 100<<10 {
-		t.Errorf("read %d of %d bytes after the cancel at 20 KiB; want it to stop within a chunk", r.read, len(body))
+}
+
+// panicReader panics once it has given at bytes.
+type panicReader struct {
+	r  *strings.Reader
+	at int
+}
+
+func (p *panicReader) Read(b []byte) (int, error) {
+	if p.at -= min(len(b), 4096); p.at < 0 {
+		panic("the reader broke")
+	}
+	return p.r.Read(b[:min(len(b), 4096)])
+}
+
+// A panic while the rows are copied fails the import with an error and
+// leaves the store working.
+func TestImportSurvivesAPanic(t *testing.T) {
+	db, _ := fixtureAt(t)
+	body := manyValues()
+	_, err := db.ImportCSV(asAdmin(), &panicReader{strings.NewReader(body), 100 << 10}, store.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "panic: the reader broke") {
+		t.Fatalf("ImportCSV with a panicking reader = %v", err)
+	}
+	if sum, err := db.ImportCSV(asAdmin(), strings.NewReader(body), store.ImportOptions{}); err != nil || sum.Inserted != strings.Count(body, "\n")-1 {
+		t.Errorf("the next import = %+v, %v", sum, err)
 	}
 }

@@ -291,7 +291,12 @@ type valueStager struct {
 func (st *valueStager) stage(src valueSource) func(*copyWriter) error {
 	return func(w *copyWriter) error {
 		var rec valueRecord
-		for {
+		for read := 0; ; read++ {
+			// The copy notices a cancel at every chunk it sends; rows that are
+			// skipped send nothing.
+			if read%1024 == 0 && w.ctx.Err() != nil {
+				return w.ctx.Err()
+			}
 			err := src.next(&rec)
 			var re *RowError
 			switch {
