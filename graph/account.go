@@ -27,7 +27,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 		}}
 	mutation["login"] = &graphql.Field{Type: nonNull(s.session),
 		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error. " +
-			"Each account may log in or try 10 times in 15 minutes, and each client address may fail 10 times "+
+			"Each account may log in or try 10 times in 15 minutes, and each client address may fail 10 times " +
 			"(RATE_LIMITED with extensions.retryAfter).",
 		Args: graphql.FieldConfigArgument{
 			"email":    {Type: graphql.NewNonNull(graphql.String)},

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/leanforum/awards/store/storetest"
@@ -120,7 +121,7 @@ func TestAnalyses(t *testing.T) {
 	})
 	t.Run("KPI series", func(t *testing.T) {
 		const q = `query($n: Int) { kpis(first: $n) { nodes { id
-			values(municipalities: ["0101", "0100"], fromYear: 2021, genders: ["T"]) { municipality year gender value status synthetic } } } }`
+			values(municipalities: ["0101", "0100"], fromYear: 2021, toYear: 2022, genders: ["T"]) { municipality year gender value status synthetic } } } }`
 		var counts []int64
 		for _, n := range []int{2, 4} {
 			r := e.gql("", q, map[string]any{"n": n}).ok()
@@ -146,7 +147,23 @@ func TestAnalyses(t *testing.T) {
 		if counts[0] != counts[1] {
 			t.Errorf("2 KPIs' series took %d statements and 4 took %d; want the same", counts[0], counts[1])
 		}
-		for args, field := range map[string]string{`genders: ["X"]`: "genders", `fromYear: 2022, toYear: 2020`: "fromYear"} {
+		for _, args := range []string{`municipalities: []`, `genders: []`} {
+			if r := e.gql("", `{ kpi(id: "U33401") { values(`+args+`) { value } } }`, nil).ok(); len(r.get("kpi.values").([]any)) != 0 {
+				t.Errorf("values(%s) = %v, want none", args, r.get("kpi.values"))
+			}
+		}
+		// Every value of a KPI, or many narrow series by aliases, cost more
+		// than a request may.
+		aliases := ""
+		for i := 0; i < 29; i++ {
+			aliases += fmt.Sprintf(" a%d: values(fromYear: %d) { value year municipality gender status synthetic }", i, 1990+i)
+		}
+		for _, q := range []string{`{ kpi(id: "U33401") { values { value year municipality } } }`,
+			`{ kpis(first: 4) { nodes {` + aliases + ` } } }`} {
+			e.gql("", q, nil).wantCode("QUERY_TOO_COMPLEX")
+		}
+		e.gql("", `{ kpi(id: "U33401") { values(fromYear: 2020, toYear: 2022) { value year municipality } } }`, nil).ok()
+		for args, field := range map[string]string{`genders: ["X"]`: "genders", `municipalities: ["0100"], fromYear: 2022, toYear: 2020`: "fromYear"} {
 			r := e.gql("", `{ kpi(id: "U33401") { values(`+args+`) { value } } }`, nil)
 			if r.wantCode("INVALID"); r.Errors[0].Extensions["field"] != field {
 				t.Errorf("values(%s): %+v, want INVALID on %s", args, r.Errors, field)

@@ -40,12 +40,18 @@ func (s *schema) kpiValuesField() *graphql.Field {
 	})
 	return &graphql.Field{Type: listOf(value),
 		Description: "The KPI's series: its values by municipality (or group), year and gender, in that order; public. " +
-			"All municipalities, years and genders unless narrowed; at most 100,000 values.",
+			"All municipalities, years and genders unless narrowed (an empty list names none); at most 100,000 values. " +
+			"Its cost counts the municipalities, years and genders asked (400, 30 and 3 when not narrowed).",
 		Args: graphql.FieldConfigArgument{
 			"municipalities": {Type: graphql.NewList(graphql.NewNonNull(graphql.String)), Description: "Codes or group ids; at most 400."},
 			"fromYear":       {Type: graphql.Int}, "toYear": {Type: graphql.Int},
 			"genders": {Type: graphql.NewList(graphql.NewNonNull(graphql.String)), Description: "T, K or M."}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
+			for _, arg := range []string{"municipalities", "genders"} {
+				if l, given := p.Args[arg].([]any); given && len(l) == 0 {
+					return []any{}, nil // an empty list names nothing
+				}
+			}
 			f := valuesFilter{Municipalities: stringList(p.Args["municipalities"]), Genders: stringList(p.Args["genders"])}
 			f.From, _ = p.Args["fromYear"].(int)
 			f.To, _ = p.Args["toYear"].(int)
@@ -66,7 +72,14 @@ func (s *schema) kpiValuesField() *graphql.Field {
 			if err != nil {
 				return nil, err
 			}
-			return loadersFrom(p.Context).kpiValues.load(p.Context, valuesKey{p.Source.(*store.KPI).ID, string(b)}), nil
+			id := p.Source.(*store.KPI).ID
+			return loadersFrom(p.Context).kpiValues.then(p.Context, valuesKey{id, string(b)}, func(vs []*store.KPIValue) (any, error) {
+				if len(vs) > store.MaxKPIValues {
+					return nil, store.Errorf(store.Invalid, "%s has more than %d values that match: name fewer municipalities, years or genders",
+						id, store.MaxKPIValues)
+				}
+				return vs, nil
+			}), nil
 		}}
 }
 
@@ -95,14 +108,13 @@ func fetchKPIValues(db *store.DB) func(context.Context, []valuesKey) (map[values
 			if err := json.Unmarshal([]byte(fs), &f); err != nil {
 				return nil, err
 			}
-			vs, err := db.FindKPIValues(ctx, store.KPIValueFilter{KPIIDs: byFilter[fs], MunicipalityIDs: f.Municipalities,
+			each, err := db.FindKPIValuesEach(ctx, store.KPIValueFilter{KPIIDs: byFilter[fs], MunicipalityIDs: f.Municipalities,
 				FromYear: f.From, ToYear: f.To, Genders: f.Genders})
 			if err != nil {
 				return nil, err
 			}
-			for _, v := range vs {
-				k := valuesKey{v.KPIID, fs}
-				out[k] = append(out[k], v)
+			for id, vs := range each {
+				out[valuesKey{id, fs}] = vs
 			}
 		}
 		return out, nil

@@ -56,6 +56,29 @@ func (db *DB) FindKPIValues(ctx context.Context, f KPIValueFilter) ([]*KPIValue,
 	return out, nil
 }
 
+// FindKPIValuesEach returns, per KPI of f, the values f selects in the
+// order of FindKPIValues, at most MaxKPIValues+1 of each: a KPI with more
+// has more than the caller may return. One statement for all the KPIs.
+func (db *DB) FindKPIValuesEach(ctx context.Context, f KPIValueFilter) (map[string][]*KPIValue, error) {
+	if len(f.KPIIDs) == 0 {
+		return nil, InvalidField("kpiIds", "name at least one KPI")
+	}
+	var rows []*KPIValue
+	err := db.conn().sel(ctx, &rows, `SELECT kpi_id, municipality_id, period, gender, value, status, synthetic, updated_at
+		FROM (SELECT v.*, row_number() OVER (PARTITION BY kpi_id ORDER BY municipality_id, period, gender) AS n
+			FROM kpi_values v WHERE kpi_id = ANY($1)
+				AND (coalesce(cardinality($2::text[]), 0) = 0 OR municipality_id = ANY($2))
+				AND ($3 = 0 OR period >= $3) AND ($4 = 0 OR period <= $4)
+				AND (coalesce(cardinality($5::text[]), 0) = 0 OR gender = ANY($5))) v
+		WHERE n <= $6 ORDER BY kpi_id, municipality_id, period, gender`,
+		pq.Array(f.KPIIDs), pq.Array(f.MunicipalityIDs), f.FromYear, f.ToYear, pq.Array(f.Genders), MaxKPIValues+1)
+	out := map[string][]*KPIValue{}
+	for _, v := range rows {
+		out[v.KPIID] = append(out[v.KPIID], v)
+	}
+	return out, err
+}
+
 // CountKPIValues counts the stored values, synthetic ones apart.
 func (db *DB) CountKPIValues(ctx context.Context) (real, synthetic int, err error) {
 	var n struct{ Real, Synthetic int }
