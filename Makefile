@@ -19,14 +19,18 @@ run: build
 
 # The PDF tests read text back with pdftotext (poppler-utils): installed here
 # when missing and run as root, otherwise those tests skip and say why.
-# The database-restart test runs alone, after the others: restarting the
-# cluster would break the tests other packages run at the same time.
+# Every benchmark then runs once, untimed, so that the code behind the
+# figures in README.md cannot break unnoticed (only the package lines and
+# any failure are shown). The database-restart test runs alone,
+# after the others: restarting the cluster would break the tests other
+# packages run at the same time.
 test:
 	if ! command -v pdftotext >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; } || \
 	  echo "make: could not install poppler-utils; the PDF text tests will skip" >&2; fi
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(GO) vet ./... && $(GO) test -count=1 ./... && \
+	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./... | { grep -Ev '^(Benchmark|goos|goarch|pkg|cpu|PASS)' || true; } && \
 	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart$$' ./graph/
 
 bench:

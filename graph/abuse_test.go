@@ -81,9 +81,11 @@ func TestAttacksAreRefusedAndTheServerKeepsServing(t *testing.T) {
 }
 
 // BenchmarkAbuse times the answers to the known attacks. The handler has
-// no database: none of these requests may need one.
+// no database (so it is given its link secret): none of these requests may
+// need one.
 func BenchmarkAbuse(b *testing.B) {
-	h, err := graph.NewHandler(nil, graph.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	h, err := graph.NewHandler(nil, graph.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		LinkSecret: []byte("a link secret for a handler without a database")})
 	if err != nil {
 		b.Fatal(err)
 	}
