@@ -36,7 +36,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			email := str(p.Args, "email")
 			account, address := loginKeys(p.Context, email)
-			if err := s.logins.allow(account, address); err != nil {
+			if err := s.logins.allow(p.Context, account, address); err != nil {
 				return nil, err
 			}
 			session, err := s.db.Login(p.Context, email, str(p.Args, "password"))
@@ -44,7 +44,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				// A login that succeeds counts against its account (each
 				// makes a token) but not its address, which an office's
 				// jurors behind one NAT share.
-				s.logins.refund(address)
+				s.logins.refund(p.Context, address)
 			}
 			return session, err
 		}}

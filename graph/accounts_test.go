@@ -61,6 +61,19 @@ func TestLoginAttemptsAreLimited(t *testing.T) {
 		}
 		wantLimited(t, attempt(e, "198.51.100.20:4", nil, "bert@example.se", "applicant password"))
 	})
+	t.Run("every server over the database counts the same attempts", func(t *testing.T) {
+		e := fresh(t, graph.Options{})
+		other := newEnvAtWith(t, e.dsn, graph.Options{LoginLimit: limit, LoginWindow: time.Minute})
+		for i := 0; i < limit; i++ {
+			server := e
+			if i%2 == 1 {
+				server = other
+			}
+			attempt(server, "198.51.100.30:1", nil, "anna@example.se", "wrong password!").wantCode("UNAUTHENTICATED")
+		}
+		wantLimited(t, attempt(other, "198.51.100.31:1", nil, "anna@example.se", "applicant password"))
+		wantLimited(t, attempt(e, "198.51.100.31:1", nil, "anna@example.se", "applicant password"))
+	})
 	t.Run("aliases in one request count one by one", func(t *testing.T) {
 		e := fresh(t, graph.Options{})
 		// Mutations run in order; the first refused login ends the request.

@@ -91,7 +91,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 			return nil, fmt.Errorf("graph: the report link secret: %w", err)
 		}
 	}
-	s, err := newSchema(db, h, newLimiter(opts.LoginLimit, opts.LoginWindow))
+	s, err := newSchema(db, h, newLimiter(db, opts.LoginLimit, opts.LoginWindow))
 	if err != nil {
 		return nil, err
 	}

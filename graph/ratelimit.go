@@ -6,8 +6,9 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/leanforum/awards/store"
 )
 
 // Default login limits: attempts per account and per client address.
@@ -16,20 +17,17 @@ const (
 	DefaultLoginWindow = 15 * time.Minute
 )
 
-// limiter allows at most limit attempts per key in any window. It lives
-// in memory and belongs to one Handler; a restart forgets it.
+// limiter allows at most limit login attempts per key in any window. The
+// attempts are kept in the database (store.RecordLoginAttempt), so every
+// server counts the same ones and a restart forgets none.
 type limiter struct {
+	db     *store.DB
 	limit  int
 	window time.Duration
-	now    func() time.Time
-
-	mu        sync.Mutex
-	attempts  map[string][]time.Time // oldest first, at most limit
-	lastPrune time.Time
 }
 
-func newLimiter(limit int, window time.Duration) *limiter {
-	return &limiter{limit: limit, window: window, now: time.Now, attempts: map[string][]time.Time{}}
+func newLimiter(db *store.DB, limit int, window time.Duration) *limiter {
+	return &limiter{db: db, limit: limit, window: window}
 }
 
 // retryError is the RATE_LIMITED answer: try again after this long.
@@ -44,58 +42,23 @@ func (e *retryError) seconds() int { return int((e.after + time.Second - 1) / ti
 // allow records an attempt under every key, unless one of them has had
 // limit attempts in the last window: then it records nothing and says how
 // long to wait.
-func (l *limiter) allow(keys ...string) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	l.prune(now)
-	var wait time.Duration
-	for _, k := range keys {
-		recent := l.recent(k, now)
-		if len(recent) >= l.limit {
-			wait = max(wait, recent[0].Add(l.window).Sub(now))
-		}
+func (l *limiter) allow(ctx context.Context, keys ...string) error {
+	wait, err := l.db.RecordLoginAttempt(ctx, keys, l.limit, l.window)
+	if err != nil {
+		return err
 	}
 	if wait > 0 {
 		return &retryError{wait}
 	}
-	for _, k := range keys {
-		l.attempts[k] = append(l.recent(k, now), now)
-	}
 	return nil
 }
 
-// refund takes back the latest attempt recorded under key, for an attempt
-// that should not count after all.
-func (l *limiter) refund(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if ts := l.attempts[key]; len(ts) > 0 {
-		l.attempts[key] = ts[:len(ts)-1]
-	}
-}
-
-// recent is key's attempts within the window before now.
-func (l *limiter) recent(key string, now time.Time) []time.Time {
-	ts := l.attempts[key]
-	for len(ts) > 0 && !ts[0].After(now.Add(-l.window)) {
-		ts = ts[1:]
-	}
-	return ts
-}
-
-// prune forgets, once per window, the keys with no recent attempt, so the
-// map holds only what can still refuse someone.
-func (l *limiter) prune(now time.Time) {
-	if now.Sub(l.lastPrune) < l.window {
-		return
-	}
-	l.lastPrune = now
-	for k := range l.attempts {
-		if len(l.recent(k, now)) == 0 {
-			delete(l.attempts, k)
-		}
-	}
+// refund takes back the latest attempt recorded under key, for an
+// attempt that should not count after all. Should that fail, the key keeps
+// one attempt too many until it leaves the window, which is no reason to
+// fail the login.
+func (l *limiter) refund(ctx context.Context, key string) {
+	l.db.RefundLoginAttempt(ctx, key)
 }
 
 // loginKeys are the limiter keys of a login: the account, whatever the

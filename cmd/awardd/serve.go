@@ -22,7 +22,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	timeout := fs.Duration("request-timeout", 10*time.Second, "the deadline of each request")
 	dev := fs.Bool("dev", false, "development: introspection for everyone and \"Did you mean\" hints in errors")
 	var opts graph.Options
-	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account, and per client address, per -login-window")
+	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account, and failed ones per client address, per -login-window; shared by every server over the database")
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
 	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
 	if err := fs.Parse(args); err != nil {
