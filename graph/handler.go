@@ -42,9 +42,10 @@ type Options struct {
 	// Development allows introspection to every caller and keeps the
 	// "Did you mean …?" hints in validation messages.
 	Development bool
-	// LoginLimit is how many logins an account, and a client address, may
-	// attempt per LoginWindow (DefaultLoginLimit and DefaultLoginWindow
-	// when zero).
+	// LoginLimit is how many logins an account may attempt, and how many
+	// may fail from a client address, per LoginWindow (DefaultLoginLimit
+	// and DefaultLoginWindow when zero). The attempts are counted in the
+	// database, for every server alike.
 	LoginLimit  int
 	LoginWindow time.Duration
 	// ClientIPHeader names a header, such as X-Forwarded-For, whose last

@@ -355,13 +355,24 @@ func (st *valueStager) write(w *copyWriter) error {
 // It returns how many values it dropped.
 func (r *importRun) gatherRecords(ctx context.Context, isCSV bool) (int, error) {
 	const key = "kpi_id, municipality_id, period"
+	// One pass gathers every key's rows and counts each gender's values.
+	// Where a gender has one value at most, max() finds it, and a null
+	// value beside its status stays null.
+	if _, err := r.tx.exec(ctx, `CREATE TEMP TABLE kpi_records_gathered ON COMMIT DROP AS
+			SELECT `+key+`, `+perGender(`min(pos_%[1]s) AS pos_%[1]s, max(value_%[1]s) AS value_%[1]s,
+				max(status_%[1]s) AS status_%[1]s, count(pos_%[1]s) AS n_%[1]s`, ", ")+`
+			FROM kpi_records_in GROUP BY `+key); err != nil {
+		return 0, err
+	}
 	repeats, err := r.tx.exec(ctx, `CREATE TEMP TABLE kpi_repeats ON COMMIT DROP AS
-		SELECT `+key+` FROM kpi_records_in GROUP BY `+key+` HAVING `+perGender(`count(pos_%[1]s) > 1`, " OR "))
+		SELECT `+key+` FROM kpi_records_gathered WHERE `+perGender(`n_%[1]s > 1`, " OR "))
 	if err != nil {
 		return 0, err
 	}
 	dropped := 0
 	if repeats > 0 {
+		// The keys where a gender repeats: their values one per row, the
+		// repeats rejected, the rest gathered again.
 		if _, err := r.tx.exec(ctx, `CREATE TEMP TABLE kpi_values_in ON COMMIT DROP AS
 			SELECT g.pos, s.kpi_id, s.municipality_id, s.period, g.gender, g.value, g.status
 			FROM kpi_records_in s JOIN kpi_repeats USING (`+key+`) CROSS JOIN LATERAL (VALUES `+
@@ -373,22 +384,16 @@ func (r *importRun) gatherRecords(ctx context.Context, isCSV bool) (int, error) 
 			key: []string{"kpi_id", "municipality_id", "period", "gender"}, csv: isCSV}); err != nil {
 			return 0, err
 		}
-		// The keys' rows again, one per value that is left.
-		if _, err := r.tx.exec(ctx, `DELETE FROM kpi_records_in USING kpi_repeats q
-				WHERE (kpi_records_in.kpi_id, kpi_records_in.municipality_id, kpi_records_in.period) = (q.kpi_id, q.municipality_id, q.period);
-			INSERT INTO kpi_records_in (`+strings.Join(recordColumns, ", ")+`)
-			SELECT `+key+`, `+perGender(`CASE WHEN gender = upper('%[1]s') THEN pos END,
-				CASE WHEN gender = upper('%[1]s') THEN value END, CASE WHEN gender = upper('%[1]s') THEN status END`, ", ")+`
-			FROM kpi_values_in`); err != nil {
+		if _, err := r.tx.exec(ctx, `DELETE FROM kpi_records_gathered g USING kpi_repeats q
+				WHERE (g.kpi_id, g.municipality_id, g.period) = (q.kpi_id, q.municipality_id, q.period);
+			INSERT INTO kpi_records_gathered (`+key+`, `+perGender(`pos_%[1]s, value_%[1]s, status_%[1]s`, ", ")+`)
+			SELECT `+key+`, `+perGender(`max(pos) FILTER (WHERE gender = upper('%[1]s')),
+				max(value) FILTER (WHERE gender = upper('%[1]s')), max(status) FILTER (WHERE gender = upper('%[1]s'))`, ", ")+`
+			FROM kpi_values_in GROUP BY `+key); err != nil {
 			return 0, err
 		}
 	}
-	// Each gender is now in at most one row of a key; max() finds it, and
-	// a null value beside its status stays null.
-	_, err = r.tx.exec(ctx, `CREATE TEMP TABLE kpi_records_gathered ON COMMIT DROP AS
-			SELECT `+key+`, `+perGender(`min(pos_%[1]s) AS pos_%[1]s, max(value_%[1]s) AS value_%[1]s, max(status_%[1]s) AS status_%[1]s`, ", ")+`
-			FROM kpi_records_in GROUP BY `+key+`;
-		DROP TABLE kpi_records_in;
+	_, err = r.tx.exec(ctx, `DROP TABLE kpi_records_in;
 		ALTER TABLE kpi_records_gathered RENAME TO kpi_records_in`)
 	return dropped, err
 }
