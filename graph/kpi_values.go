@@ -75,8 +75,7 @@ func (s *schema) kpiValuesField() *graphql.Field {
 			id := p.Source.(*store.KPI).ID
 			return loadersFrom(p.Context).kpiValues.then(p.Context, valuesKey{id, string(b)}, func(vs []*store.KPIValue) (any, error) {
 				if len(vs) > store.MaxKPIValues {
-					return nil, store.Errorf(store.Invalid, "%s has more than %d values that match: name fewer municipalities, years or genders",
-						id, store.MaxKPIValues)
+					return nil, store.TooManyKPIValues(id)
 				}
 				return vs, nil
 			}), nil

@@ -46,7 +46,7 @@ func (db *DB) ImportCounties(ctx context.Context, r io.Reader, opts ImportOption
 		if err := cp.flush(ctx); err != nil {
 			return err
 		}
-		return run.merge(ctx, cp.rows, run.dropping(dupes{table: "counties_in", key: []string{"code"}, csv: true}), countyUpsert)
+		return run.merge(ctx, cp.rows, dupes{table: "counties_in", key: []string{"code"}, csv: true}, countyUpsert)
 	})
 }
 

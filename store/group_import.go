@@ -62,7 +62,7 @@ func (db *DB) ImportGroups(ctx context.Context, s *kolada.Stream, opts ImportOpt
 		if err := cp.flush(ctx); err != nil {
 			return err
 		}
-		if err := run.merge(ctx, cp.rows, run.dropping(dupes{table: "groups_in", key: []string{"id"}}), groupUpsert); err != nil {
+		if err := run.merge(ctx, cp.rows, dupes{table: "groups_in", key: []string{"id"}}, groupUpsert); err != nil {
 			return err
 		}
 		return run.mergeMembers(ctx)

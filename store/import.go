@@ -157,9 +157,9 @@ func mergeCounts(upsert string) string {
 
 // merge runs upsert (from mergeCounts) over the staged rows, all of which
 // must have distinct keys. When two share a key, the later ones are
-// invalid: dedupe rejects them (the import fails, or with SkipInvalid they
-// are dropped and merge runs again) and says how many it dropped.
-func (r *importRun) merge(ctx context.Context, staged int, dedupe func(context.Context) (int, error), upsert string) error {
+// invalid: the import fails, or with SkipInvalid they are dropped
+// (dropDupes) and merge runs again.
+func (r *importRun) merge(ctx context.Context, staged int, d dupes, upsert string) error {
 	if _, err := r.tx.exec(ctx, `SAVEPOINT merge`); err != nil {
 		return err
 	}
@@ -170,14 +170,14 @@ func (r *importRun) merge(ctx context.Context, staged int, dedupe func(context.C
 		if _, err := r.tx.exec(ctx, `ROLLBACK TO SAVEPOINT merge`); err != nil {
 			return err
 		}
-		dropped, err := dedupe(ctx)
+		dropped, err := r.dropDupes(ctx, d)
 		if err != nil {
 			return err
 		}
 		if dropped == 0 {
-			return errors.New("store: a staged key repeats, yet no repeated row was found")
+			return fmt.Errorf("store: %s: a key repeats, yet no repeated row was found", d.table)
 		}
-		return r.merge(ctx, staged-dropped, dedupe, upsert)
+		return r.merge(ctx, staged-dropped, d, upsert)
 	}
 	if err != nil {
 		return err

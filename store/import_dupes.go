@@ -22,11 +22,6 @@ type dupe struct {
 	Key   string `db:"key"`
 }
 
-// dropping returns a dedupe function for merge that drops d's repeats.
-func (r *importRun) dropping(d dupes) func(context.Context) (int, error) {
-	return func(ctx context.Context) (int, error) { return r.dropDupes(ctx, d) }
-}
-
 // dropDupes rejects every staged row that repeats an earlier row's key
 // and, when the import goes on, deletes them; it returns how many.
 func (r *importRun) dropDupes(ctx context.Context, d dupes) (int, error) {

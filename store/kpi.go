@@ -194,7 +194,7 @@ func (db *DB) ImportKPIs(ctx context.Context, s *kolada.Stream, opts ImportOptio
 		if err := cp.flush(ctx); err != nil {
 			return err
 		}
-		return run.merge(ctx, cp.rows, run.dropping(dupes{table: "kpis_in", key: []string{"id"}}), kpiUpsert)
+		return run.merge(ctx, cp.rows, dupes{table: "kpis_in", key: []string{"id"}}, kpiUpsert)
 	})
 }
 

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/lib/pq"
@@ -31,29 +33,32 @@ type KPIValueFilter struct {
 	Genders         []string // all when empty
 }
 
-// MaxKPIValues is the most values one FindKPIValues returns.
+// MaxKPIValues is the most values of one KPI that FindKPIValues returns.
 const MaxKPIValues = 100000
 
 // FindKPIValues returns the values f selects, ordered by KPI,
-// municipality, year and gender. KPI values are public.
+// municipality, year and gender; more than MaxKPIValues of one KPI are
+// INVALID. KPI values are public.
 func (db *DB) FindKPIValues(ctx context.Context, f KPIValueFilter) ([]*KPIValue, error) {
-	if len(f.KPIIDs) == 0 {
-		return nil, InvalidField("kpiIds", "name at least one KPI")
-	}
-	var out []*KPIValue
-	err := db.conn().sel(ctx, &out, `SELECT * FROM kpi_values WHERE kpi_id = ANY($1)
-			AND (coalesce(cardinality($2::text[]), 0) = 0 OR municipality_id = ANY($2))
-			AND ($3 = 0 OR period >= $3) AND ($4 = 0 OR period <= $4)
-			AND (coalesce(cardinality($5::text[]), 0) = 0 OR gender = ANY($5))
-		ORDER BY kpi_id, municipality_id, period, gender LIMIT $6`,
-		pq.Array(f.KPIIDs), pq.Array(f.MunicipalityIDs), f.FromYear, f.ToYear, pq.Array(f.Genders), MaxKPIValues+1)
+	each, err := db.FindKPIValuesEach(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	if len(out) > MaxKPIValues {
-		return nil, Errorf(Invalid, "more than %d values match: name fewer KPIs, municipalities or years", MaxKPIValues)
+	var out []*KPIValue
+	for _, id := range slices.Sorted(maps.Keys(each)) {
+		if len(each[id]) > MaxKPIValues {
+			return nil, TooManyKPIValues(id)
+		}
+		out = append(out, each[id]...)
 	}
 	return out, nil
+}
+
+// TooManyKPIValues is the INVALID answer for a KPI with more than
+// MaxKPIValues values that match.
+func TooManyKPIValues(kpiID string) error {
+	return Errorf(Invalid, "%s has more than %d values that match: name fewer municipalities, years or genders",
+		kpiID, MaxKPIValues)
 }
 
 // FindKPIValuesEach returns, per KPI of f, the values f selects in the

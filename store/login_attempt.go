@@ -17,14 +17,14 @@ import (
 // few attempts that have left any window.
 func (db *DB) RecordLoginAttempt(ctx context.Context, keys []string, limit int, window time.Duration) (wait time.Duration, err error) {
 	keys = slices.Sorted(slices.Values(keys)) // locks in one order: no deadlock
-	secs := fmt.Sprintf("%d milliseconds", window.Milliseconds())
+	span := fmt.Sprintf("%d milliseconds", window.Milliseconds())
 	err = db.inTx(ctx, func(tx conn) error {
 		if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(730120, hashtext(k)) FROM unnest($1::text[]) AS k`,
 			pq.Array(keys)); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `DELETE FROM login_attempts WHERE ctid = ANY (ARRAY (SELECT ctid FROM login_attempts
-			WHERE at < clock_timestamp() - $1::interval LIMIT 50 FOR UPDATE SKIP LOCKED))`, secs); err != nil {
+			WHERE at < clock_timestamp() - $1::interval LIMIT 50 FOR UPDATE SKIP LOCKED))`, span); err != nil {
 			return err
 		}
 		var ms int64
@@ -32,7 +32,7 @@ func (db *DB) RecordLoginAttempt(ctx context.Context, keys []string, limit int, 
 			FROM (SELECT min(at) AS oldest FROM (
 				SELECT key, at, row_number() OVER (PARTITION BY key ORDER BY at DESC) AS n FROM login_attempts
 				WHERE key = ANY ($1) AND at > clock_timestamp() - $3::interval) recent
-				WHERE n <= $2 GROUP BY key HAVING count(*) >= $2) full_keys`, pq.Array(keys), limit, secs)
+				WHERE n <= $2 GROUP BY key HAVING count(*) >= $2) full_keys`, pq.Array(keys), limit, span)
 		if err != nil {
 			return err
 		}

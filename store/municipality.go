@@ -89,6 +89,6 @@ func (db *DB) ImportMunicipalities(ctx context.Context, s *kolada.Stream, opts I
 		if err := cp.flush(ctx); err != nil {
 			return err
 		}
-		return run.merge(ctx, cp.rows, run.dropping(dupes{table: "municipalities_in", key: []string{"code"}}), municipalityUpsert)
+		return run.merge(ctx, cp.rows, dupes{table: "municipalities_in", key: []string{"code"}}, municipalityUpsert)
 	})
 }
