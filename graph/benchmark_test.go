@@ -12,16 +12,19 @@ func TestBenchmarkTable(t *testing.T) {
 	e := newEnvAt(t, dsn)
 	seedKPIs(t, dsn)
 	r := e.gql("", `{ benchmarkTable(kpiId: "U33401", year: 2022, groupId: "G1", focus: ["0101"]) {
-		kpi { id direction legalLimit } rows { code name value rank percentile colour inGroup focus }
-		national { mean median count } group { mean median count } compliance { within count share } } }`, nil).ok()
+		kpi { id direction legalLimit } rows { code name value rank percentile colour inGroup focus gap }
+		national { mean median count members } group { mean median count members } compliance { within count share } } }`, nil).ok()
 	rows := r.get("benchmarkTable.rows").([]any)
 	if len(rows) != 30 {
 		t.Fatalf("rows = %d, want 30", len(rows))
 	}
 	first := rows[0].(map[string]any)
 	// n*7 % 50 is smallest (0) for n = 0: 100 − 8 = 92 days.
-	if first["code"] != "0100" || first["value"] != 92.0 || first["rank"] != 1.0 || first["colour"] != "GREEN" {
-		t.Errorf("first row = %v, want 0100 with 92 days, rank 1, GREEN", first)
+	if first["code"] != "0100" || first["value"] != 92.0 || first["rank"] != 1.0 || first["colour"] != "GREEN" || first["gap"] != -28.0 {
+		t.Errorf("first row = %v, want 0100 with 92 days, rank 1, GREEN, 28 days within the limit of 120", first)
+	}
+	if r.num("benchmarkTable.national.members") != 30 || r.num("benchmarkTable.group.members") != 15 {
+		t.Errorf("members: national %v, group %v; want 30 and 15", r.get("benchmarkTable.national.members"), r.get("benchmarkTable.group.members"))
 	}
 	last := rows[29].(map[string]any)
 	if last["colour"] != "RED" {

@@ -14,7 +14,8 @@ type benchTypes struct {
 
 func newBenchTypes() benchTypes {
 	summary := obj("Summary", "Mean and median over the municipalities with a value (unweighted, as Kolada computes group values).",
-		graphql.Fields{"mean": {Type: graphql.Float}, "median": {Type: graphql.Float}, "count": {Type: nonNull(graphql.Int)}})
+		graphql.Fields{"mean": {Type: graphql.Float}, "median": {Type: graphql.Float}, "count": {Type: nonNull(graphql.Int)},
+			"members": {Type: nonNull(graphql.Int), Description: "Municipalities in the group; 0 in versions published before it was kept."}})
 	compliance := obj("Compliance", "Municipalities within a legal limit.", graphql.Fields{
 		"limit": {Type: nonNull(graphql.Float)}, "count": {Type: nonNull(graphql.Int)},
 		"within": {Type: nonNull(graphql.Int)}, "share": {Type: nonNull(graphql.Float), Description: "Percent."}})
@@ -39,7 +40,9 @@ func newBenchTypes() benchTypes {
 		"colour": {Type: nonNull(graphql.String), Description: "GREEN (best quarter), YELLOW, RED (worst quarter) or GREY (missing).",
 			Resolve: r(func(x benchmark.Row) any { return string(x.Colour) })},
 		"inGroup": {Type: nonNull(graphql.Boolean), Resolve: r(func(x benchmark.Row) any { return x.InGroup })},
-		"focus":   {Type: nonNull(graphql.Boolean), Resolve: r(func(x benchmark.Row) any { return x.Focus })}})
+		"focus":   {Type: nonNull(graphql.Boolean), Resolve: r(func(x benchmark.Row) any { return x.Focus })},
+		"gap": {Type: graphql.Float, Description: "How far the value lies past the KPI's legal limit: positive outside it, negative within; null without a limit or a value.",
+			Resolve: r(func(x benchmark.Row) any { return x.Gap })}})
 	kpiRef := obj("BenchmarkKPI", "", graphql.Fields{
 		"id": {Type: nonNull(graphql.String)}, "title": {Type: nonNull(graphql.String)}, "unit": {Type: nonNull(graphql.String)},
 		"direction": {Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {

@@ -91,7 +91,7 @@ func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]
 }
 
 func summaryOf(s benchmark.Summary) kpi.Summary {
-	out := kpi.Summary{Count: s.Count}
+	out := kpi.Summary{Count: s.Count, Members: s.Members}
 	if s.Mean != nil {
 		out.Mean = *s.Mean
 	}

@@ -32,7 +32,7 @@ func TestBenchmarkAndProfilePDFs(t *testing.T) {
 		t.Fatalf("published PDF = %d, same bytes %v", a.Code, bytes.Equal(a.Body.Bytes(), b.Body.Bytes()))
 	}
 	text := pdfText(t, a.Body.Bytes())
-	for _, want := range []string{"Jämförelse för Kommun 4 å", "Utredningstid", "Nöjdhet", "Kommun 29 å", "Jämna kommuner", "Sida 1 av", "Riket"} {
+	for _, want := range []string{"Jämförelse för Kommun 4 å", "Utredningstid", "Nöjdhet", "Kommun 29 å", "Jämna kommuner", "Sida 1 av", "Riket", "30 av 30"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the benchmark report lacks %q", want)
 		}

@@ -87,13 +87,19 @@ type Row struct {
 	Colour     kpi.Colour `json:"colour"`
 	InGroup    bool       `json:"inGroup"`
 	Focus      bool       `json:"focus"`
+	// Gap is how far the value lies past the KPI's legal limit: positive
+	// outside it, negative within (kpi.Gap's Excess); nil without a limit
+	// or a value.
+	Gap *float64 `json:"gap,omitempty"`
 }
 
-// Summary is a mean and median over the municipalities with a value.
+// Summary is a mean and median over the municipalities with a value:
+// Count of the Members. Versions published before Members was kept have 0.
 type Summary struct {
-	Mean   *float64 `json:"mean"`
-	Median *float64 `json:"median"`
-	Count  int      `json:"count"`
+	Mean    *float64 `json:"mean"`
+	Median  *float64 `json:"median"`
+	Count   int      `json:"count"`
+	Members int      `json:"members,omitempty"`
 }
 
 // Compliance is the share of municipalities within a legal limit.

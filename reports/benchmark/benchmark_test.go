@@ -3,6 +3,7 @@ package benchmark_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 
@@ -51,8 +52,24 @@ func TestBuild(t *testing.T) {
 	if s.Group == nil || *s.Group.Mean != 122.5 || s.Group.Count != 2 {
 		t.Errorf("group = %+v, want mean 122.5 of 2", s.Group)
 	}
-	if *s.National.Median != 120 || s.National.Count != 3 {
-		t.Errorf("national = %+v, want median 120 of 3", s.National)
+	if *s.National.Median != 120 || s.National.Count != 3 || s.National.Members != 4 {
+		t.Errorf("national = %+v, want median 120, 3 of 4 with a value", s.National)
+	}
+	if s.Group.Members != 2 {
+		t.Errorf("group = %+v, want 2 members", s.Group)
+	}
+	// Gaps against the 120-day limit: Malmö 15 within, Linköping at it,
+	// Södertälje 20 past it, Umeå without a value.
+	var gaps []any
+	for _, row := range s.Rows {
+		if row.Gap == nil {
+			gaps = append(gaps, nil)
+		} else {
+			gaps = append(gaps, *row.Gap)
+		}
+	}
+	if got := fmt.Sprint(gaps); got != "[-15 0 20 <nil>]" {
+		t.Errorf("gaps = %s, want [-15 0 20 <nil>]", got)
 	}
 	if c := s.Compliance; c == nil || c.Within != 2 || c.Count != 3 || math.Abs(c.Share-66.666667) > 1e-6 {
 		t.Errorf("compliance = %+v, want 2 of 3 within 120", c)

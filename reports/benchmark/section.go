@@ -26,6 +26,17 @@ func section(def Definition, data Dataset, names map[string]string, k KPI, year 
 		c, err := kpi.CheckLimit(values, *k.LegalLimit, k.Direction)
 		if err == nil {
 			s.Compliance = &Compliance{Limit: *k.LegalLimit, Count: c.Count, Within: c.Within, Share: c.Share}
+			gaps := make(map[string]float64, len(c.Gaps))
+			for _, g := range c.Gaps {
+				if g.Valid {
+					gaps[g.Code] = g.Excess
+				}
+			}
+			for i := range s.Rows {
+				if g, ok := gaps[s.Rows[i].Code]; ok {
+					s.Rows[i].Gap = &g
+				}
+			}
 		}
 	}
 	return s, nil
@@ -55,13 +66,19 @@ func rows(def Definition, names map[string]string, places []kpi.Placing) []Row {
 	return out
 }
 
+// summary is the mean and median over members (every municipality when
+// nil), with how many of them there are.
 func summary(values []kpi.Value, members []string) Summary {
+	n := len(members)
+	if members == nil {
+		n = len(values)
+	}
 	s, err := kpi.GroupStats(values, members)
 	if err != nil || s.Count == 0 {
-		return Summary{}
+		return Summary{Members: n}
 	}
 	mean, median := s.Mean, s.Median
-	return Summary{Mean: &mean, Median: &median, Count: s.Count}
+	return Summary{Mean: &mean, Median: &median, Count: s.Count, Members: n}
 }
 
 func set(codes []string) map[string]bool {

@@ -131,8 +131,11 @@ func (b *benchmark) groups(k BenchmarkKPI) {
 	t.begin(len(k.Groups))
 	for _, g := range k.Groups {
 		s := g.Summary
-		t.row(plain(clean(g.Name), b.lang.num(s.Mean, b.dec+1), b.lang.num(s.Median, b.dec+1),
-			fmt.Sprintf("%d %s %d", s.Count, b.words.of, s.Members)))
+		withValue := fmt.Sprintf("%d %s %d", s.Count, b.words.of, s.Members)
+		if s.Members == 0 { // not known: a version published before it was kept
+			withValue = fmt.Sprint(s.Count)
+		}
+		t.row(plain(clean(g.Name), b.lang.num(s.Mean, b.dec+1), b.lang.num(s.Median, b.dec+1), withValue))
 	}
 	t.end()
 }
