@@ -56,7 +56,7 @@ func newEnvAtWith(t testing.TB, dsn string, opts graph.Options) *env {
 	}
 	db.BcryptCost = bcrypt.MinCost
 	t.Cleanup(func() { db.Close() })
-	logs := &logCapture{}
+	logs := &logCapture{t: t}
 	opts.Log = slog.New(logs)
 	h, err := graph.NewHandler(db, opts)
 	if err != nil {
@@ -251,6 +251,7 @@ func (e *env) advance(adminToken, id string, version int, to string) int {
 
 // logCapture is a slog handler that keeps the records.
 type logCapture struct {
+	t       testing.TB // fails when a count is asked for and none was logged
 	mu      sync.Mutex
 	records []slog.Record
 }
@@ -266,10 +267,19 @@ func (l *logCapture) WithAttrs([]slog.Attr) slog.Handler { return l }
 func (l *logCapture) WithGroup(string) slog.Handler      { return l }
 
 // lastStatements is the statement count logged for the last request.
+// lastStatements is the statement count of the last request logged; it
+// fails the test when no request logged one, so that two counts cannot
+// compare equal by both being missing.
 func (l *logCapture) lastStatements() int64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var n int64 = -1
+	defer func() {
+		if n < 0 && l.t != nil {
+			l.t.Helper()
+			l.t.Fatal("no request logged its statement count")
+		}
+	}()
 	for _, r := range l.records {
 		r.Attrs(func(a slog.Attr) bool {
 			if a.Key == "statements" {
@@ -325,7 +335,7 @@ func (l *logCapture) lines(msg string) []map[string]string {
 // with is another handler, with opts, over the same database.
 func (e *env) with(opts graph.Options) *env {
 	e.t.Helper()
-	logs := &logCapture{}
+	logs := &logCapture{t: e.t}
 	opts.Log = slog.New(logs)
 	h, err := graph.NewHandler(e.db, opts)
 	if err != nil {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strconv"
 
@@ -27,7 +28,10 @@ func (h *Handler) rankingPDF(ctx context.Context, cycleID int64, lang pdf.Lang) 
 		return nil, err
 	}
 	award, err := l.awards.get(ctx, c.AwardID)
-	if err != nil || award == nil {
+	if err == nil && award == nil { // a cycle the caller may see has an award they may see
+		err = fmt.Errorf("graph: cycle %d: award %d not found", c.ID, c.AwardID)
+	}
+	if err != nil {
 		return nil, err
 	}
 	crits, err := l.criteriaByCycle.get(ctx, c.ID)

@@ -9,7 +9,6 @@ import (
 func TestScoringRefusals(t *testing.T) {
 	e := newEnv(t)
 	j := newJury(t, e, 3, 3, "")
-	conflicted := 2
 	j.assign(1, 0).ok()
 	j.assign(1, 1).ok()
 	j.assign(2, 2).ok()
@@ -31,7 +30,6 @@ func TestScoringRefusals(t *testing.T) {
 		{"below the scale", 0, 1, -5, "SCORE_OUT_OF_RANGE"},
 		{"off the step of 5", 0, 1, 52, "SCORE_OFF_STEP"},
 		{"an unassigned application", 0, 2, 50, "NOT_ASSIGNED"},
-		{"a conflicted application", conflicted, 0, 50, "NOT_ASSIGNED"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/leanforum/awards/reports/dea"
 	"github.com/leanforum/awards/reports/reliability"
@@ -121,7 +120,7 @@ func (m *Main) analyzeDEA(ctx context.Context, args []string) error {
 		return err
 	}
 	defer f.Close()
-	p, err := dea.ReadCSV(f, []rune(*sep)[0], *id, strings.Split(*inputs, ","), strings.Split(*outputs, ","))
+	p, err := dea.ReadCSV(f, []rune(*sep)[0], *id, splitList(*inputs), splitList(*outputs))
 	if err != nil {
 		return err
 	}
