@@ -220,8 +220,10 @@ func (m *measurer) items(parent graphql.Type, def *graphql.FieldDefinition, f *a
 	if def == nil {
 		return 1
 	}
-	if parent != nil && parent.Name() == "KPI" && def.Name == "values" {
-		return seriesItems(f)
+	if parent != nil {
+		if count, ok := itemCounts[parent.Name()+"."+def.Name]; ok {
+			return count(f)
+		}
 	}
 	for _, a := range def.Args {
 		if a.Name() == "first" {
@@ -242,50 +244,10 @@ func (m *measurer) items(parent graphql.Type, def *graphql.FieldDefinition, f *a
 	return shortListSize
 }
 
-// What a KPI's values field counts when it does not narrow them: the
-// areas it may name (maxValueMunicipalities), Kolada's years since the
-// late 1990s, and the three genders.
-const (
-	seriesAreas   = maxValueMunicipalities
-	seriesYears   = 30
-	seriesGenders = 3
-)
-
-// seriesItems is how many values a KPI's values field may return: the
-// municipalities × years × genders it asks for, counted in full where an
-// argument is absent or a variable.
-func seriesItems(f *ast.Field) int {
-	areas, years, genders := seriesAreas, seriesYears, seriesGenders
-	var from, to int
-	for _, a := range f.Arguments {
-		if a.Name == nil {
-			continue
-		}
-		switch v := a.Value.(type) {
-		case *ast.ListValue:
-			switch a.Name.Value {
-			case "municipalities":
-				areas = min(len(v.Values), seriesAreas)
-			case "genders":
-				genders = min(len(v.Values), seriesGenders)
-			}
-		case *ast.IntValue:
-			n, err := strconv.Atoi(v.Value)
-			if err != nil {
-				continue
-			}
-			switch a.Name.Value {
-			case "fromYear":
-				from = n
-			case "toYear":
-				to = n
-			}
-		}
-	}
-	if from != 0 && to != 0 && to >= from {
-		years = min(to-from+1, seriesYears)
-	}
-	return max(areas*years*genders, 1)
+// itemCounts holds, by "Type.field", how many items the list fields that
+// are neither paginated nor short may return, from their arguments.
+var itemCounts = map[string]func(*ast.Field) int{
+	"KPI.values": seriesItems,
 }
 
 // firstArgument is the page size a field's `first` asks for.

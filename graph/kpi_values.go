@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strconv"
 
 	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/language/ast"
 
 	"github.com/leanforum/awards/store"
 )
@@ -118,4 +120,50 @@ func fetchKPIValues(db *store.DB) func(context.Context, []valuesKey) (map[values
 		}
 		return out, nil
 	}
+}
+
+// What a KPI's values field counts when it does not narrow them: the
+// areas it may name (maxValueMunicipalities), Kolada's years since the
+// late 1990s, and the three genders.
+const (
+	seriesAreas   = maxValueMunicipalities
+	seriesYears   = 30
+	seriesGenders = 3
+)
+
+// seriesItems is how many values a KPI's values field may return: the
+// municipalities × years × genders it asks for, counted in full where an
+// argument is absent or a variable.
+func seriesItems(f *ast.Field) int {
+	areas, years, genders := seriesAreas, seriesYears, seriesGenders
+	var from, to int
+	for _, a := range f.Arguments {
+		if a.Name == nil {
+			continue
+		}
+		switch v := a.Value.(type) {
+		case *ast.ListValue:
+			switch a.Name.Value {
+			case "municipalities":
+				areas = min(len(v.Values), seriesAreas)
+			case "genders":
+				genders = min(len(v.Values), seriesGenders)
+			}
+		case *ast.IntValue:
+			n, err := strconv.Atoi(v.Value)
+			if err != nil {
+				continue
+			}
+			switch a.Name.Value {
+			case "fromYear":
+				from = n
+			case "toYear":
+				to = n
+			}
+		}
+	}
+	if from != 0 && to != 0 && to >= from {
+		years = min(to-from+1, seriesYears)
+	}
+	return max(areas*years*genders, 1)
 }

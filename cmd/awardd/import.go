@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -48,14 +47,11 @@ func (m *Main) runJobs(ctx context.Context, jobs []importJob, opts store.ImportO
 	if len(jobs) == 0 {
 		return errors.New("nothing to import\n" + importUsage)
 	}
-	db, err := m.openDB(ctx)
+	db, err := m.openMigrated(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	ctx = store.WithActor(ctx, &store.Actor{Role: store.RoleAdmin}) // the command line is the operator
 	for _, j := range jobs {
 		sum, err := j.run(ctx, db, opts)
@@ -94,26 +90,14 @@ func (m *Main) importCSV(ctx context.Context, args []string) error {
 		return errors.New("import csv needs -in FILE")
 	}
 	job := importJob{name: *in, run: func(ctx context.Context, db *store.DB, o store.ImportOptions) (*store.ImportSummary, error) {
-		r, closeFn, err := m.open(*in)
+		f, err := m.openInput(*in)
 		if err != nil {
 			return nil, err
 		}
-		defer closeFn()
-		return db.ImportCSV(ctx, r, o)
+		defer f.Close()
+		return db.ImportCSV(ctx, f, o)
 	}}
 	return m.runJobs(ctx, []importJob{job}, store.ImportOptions{SkipInvalid: *skip})
-}
-
-// open opens a file, or standard input for "-".
-func (m *Main) open(name string) (io.Reader, func() error, error) {
-	if name == "-" {
-		return m.Stdin, func() error { return nil }, nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, f.Close, nil
 }
 
 // koladaFlags are the flags of import kolada.
