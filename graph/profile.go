@@ -107,11 +107,9 @@ func fetchProfiles(db *store.DB) func(context.Context, []profileKey) (map[profil
 		if err != nil {
 			return nil, err
 		}
-		groups := map[string]*store.Group{}
-		if len(groupIDs) > 0 {
-			if groups, err = db.FindGroupsByIDs(ctx, dedupe(groupIDs)); err != nil {
-				return nil, err
-			}
+		groups, err := db.FindGroupsByIDs(ctx, dedupe(groupIDs))
+		if err != nil {
+			return nil, err
 		}
 		type kpiYear struct {
 			id   string

@@ -58,7 +58,7 @@ func (in *BenchmarkReportInput) validate(ctx context.Context, c conn) error {
 		return InvalidField("years", "name 1–30 years")
 	}
 	for _, y := range in.Years {
-		if y < 1900 || y > 2100 {
+		if y < minYear || y > maxYear {
 			return InvalidField("years", "%d is not a year", y)
 		}
 	}

@@ -42,10 +42,18 @@ func (db *DB) FindPanel(ctx context.Context, kpiIDs []string, years []int) ([]Pa
 	if len(kpiIDs) == 0 || len(years) == 0 {
 		return nil, InvalidField("kpiIds", "name at least one KPI and one year")
 	}
+	return db.panel(ctx, kpiIDs, years)
+}
+
+// panel is the total values of kpiIDs for every municipality (type K) that
+// has one, in years, or in every year when years is empty, by KPI,
+// municipality and year.
+func (db *DB) panel(ctx context.Context, kpiIDs []string, years []int) ([]PanelValue, error) {
 	var out []PanelValue
 	err := db.conn().sel(ctx, &out, `SELECT v.kpi_id, v.municipality_id, v.period, v.value, v.synthetic
 		FROM kpi_values v JOIN municipalities m ON m.code = v.municipality_id AND m.type = 'K'
-		WHERE v.kpi_id = ANY($1) AND v.period = ANY($2) AND v.gender = 'T' AND v.value IS NOT NULL
+		WHERE v.kpi_id = ANY($1) AND (coalesce(cardinality($2::int[]), 0) = 0 OR v.period = ANY($2))
+			AND v.gender = 'T' AND v.value IS NOT NULL
 		ORDER BY v.kpi_id, v.municipality_id, v.period`, pq.Array(kpiIDs), pq.Array(years))
 	return out, err
 }
@@ -93,11 +101,7 @@ func (db *DB) FindKPIIDsWithValueFor(ctx context.Context, pairs []CodeYear, limi
 // FindSeriesByKPI returns, per KPI, every municipality's (type K) total
 // values over all years, in one statement; they are public.
 func (db *DB) FindSeriesByKPI(ctx context.Context, kpiIDs []string) (map[string][]PanelValue, error) {
-	var rows []PanelValue
-	err := db.conn().sel(ctx, &rows, `SELECT v.kpi_id, v.municipality_id, v.period, v.value, v.synthetic
-		FROM kpi_values v JOIN municipalities m ON m.code = v.municipality_id AND m.type = 'K'
-		WHERE v.kpi_id = ANY($1) AND v.gender = 'T' AND v.value IS NOT NULL
-		ORDER BY v.kpi_id, v.municipality_id, v.period`, pq.Array(kpiIDs))
+	rows, err := db.panel(ctx, kpiIDs, nil)
 	out := map[string][]PanelValue{}
 	for _, r := range rows {
 		out[r.KPIID] = append(out[r.KPIID], r)
@@ -122,6 +126,9 @@ func (db *DB) FindKPIsByIDs(ctx context.Context, ids []string) (map[string]*KPI,
 
 // FindMunicipalitiesByCodes returns the municipalities among codes.
 func (db *DB) FindMunicipalitiesByCodes(ctx context.Context, codes []string) (map[string]*Municipality, error) {
+	if len(codes) == 0 { // no codes, not every municipality
+		return map[string]*Municipality{}, nil
+	}
 	ms, err := db.FindMunicipalities(ctx, MunicipalityFilter{Codes: codes})
 	out := make(map[string]*Municipality, len(ms))
 	for _, m := range ms {
@@ -132,6 +139,9 @@ func (db *DB) FindMunicipalitiesByCodes(ctx context.Context, codes []string) (ma
 
 // FindGroupsByIDs returns the groups among ids with their members.
 func (db *DB) FindGroupsByIDs(ctx context.Context, ids []string) (map[string]*Group, error) {
+	if len(ids) == 0 { // no ids, not every group
+		return map[string]*Group{}, nil
+	}
 	gs, err := db.FindGroups(ctx, GroupFilter{IDs: ids})
 	out := make(map[string]*Group, len(gs))
 	for _, g := range gs {

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -150,15 +149,3 @@ func translate(err error) error {
 
 // isNoRows reports whether err means no row matched.
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
-
-// placeholderList is "$from, $from+1, …" for n arguments.
-func placeholderList(from, n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "$%d", from+i)
-	}
-	return b.String()
-}

@@ -56,6 +56,11 @@ func TestDemoBenchmarkSet(t *testing.T) {
 		}
 		byArea[v.MunicipalityID] = *v.Value
 	}
+	for _, code := range []string{"0180", "1280", "1480", "G92787"} {
+		if _, ok := byArea[code]; !ok {
+			t.Fatalf("no 2020 value for %s", code)
+		}
+	}
 	mean := (byArea["0180"] + byArea["1280"] + byArea["1480"]) / 3
 	if math.Abs(byArea["G92787"]-mean) > 0.05 {
 		t.Errorf("Storstäder 2020 = %v, want the members' mean %.2f", byArea["G92787"], mean)

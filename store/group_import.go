@@ -34,10 +34,7 @@ func (db *DB) ImportGroups(ctx context.Context, s *kolada.Stream, opts ImportOpt
 		if err := run.tx.sel(ctx, &codes, `SELECT code FROM municipalities`); err != nil {
 			return err
 		}
-		known := make(map[string]bool, len(codes))
-		for _, c := range codes {
-			known[c] = true
-		}
+		known := setOf(codes)
 		cp, err := run.tx.stage(ctx, "groups_in", `pos integer, id text, title text, kind text, members text[]`,
 			"pos", "id", "title", "kind", "members")
 		if err != nil {

@@ -46,8 +46,7 @@ func koladaError(err error) error {
 	var fe *kolada.FormatError
 	switch {
 	case errors.As(err, &re):
-		i := re.Index
-		return &RowError{Record: &i, Field: re.Field, Message: re.Message}
+		return recordError(re.Index, re.Field, re.Message)
 	case errors.As(err, &fe):
 		return Errorf(Invalid, "%s (nothing was imported)", strings.TrimPrefix(fe.Error(), "kolada: "))
 	}
