@@ -52,6 +52,7 @@ func TestBenchmarkReports(t *testing.T) {
 		return oldest["content"].(map[string]any)["sections"].([]any)[0].(map[string]any)["rows"].([]any)[0].(map[string]any)["value"]
 	}
 	before := firstValue()
+	oneVersion := e.logs.lastStatements()
 
 	// A later import changes the values: the published version must not.
 	db, err := sql.Open("postgres", dsn)
@@ -75,6 +76,9 @@ func TestBenchmarkReports(t *testing.T) {
 	r = e.gql("", read, map[string]any{"id": id}).ok()
 	if vs := r.get("benchmarkReport.versions").([]any); len(vs) != 2 || vs[0].(map[string]any)["version"] != 2.0 {
 		t.Errorf("versions = %v, want 2 then 1", vs)
+	}
+	if two := e.logs.lastStatements(); two != oneVersion {
+		t.Errorf("reading 2 versions' content took %d statements, 1 version %d; want the same", two, oneVersion)
 	}
 	t.Run("a stale definition version is refused", func(t *testing.T) {
 		e.gql(admin, `mutation($id: ID!, $v: Int!, $in: BenchmarkReportInput!) { updateBenchmarkReport(id: $id, version: $v, input: $in) { version } }`,

@@ -30,6 +30,7 @@ type loaders struct {
 	groupsByID         *batch[string, *store.Group]
 	profiles           *batch[profileKey, []map[string]any]
 	kpiValues          *batch[valuesKey, []*store.KPIValue]
+	snapshots          *batch[store.VersionKey, []byte]
 }
 
 func newLoaders(db *store.DB) *loaders {
@@ -56,6 +57,7 @@ func newLoaders(db *store.DB) *loaders {
 		groupsByID:         newBatch(db.FindGroupsByIDs),
 		profiles:           newBatch(fetchProfiles(db)),
 		kpiValues:          newBatch(fetchKPIValues(db)),
+		snapshots:          newBatch(db.FindBenchmarkSnapshots),
 	}
 }
 

@@ -71,6 +71,34 @@ func (db *DB) FindBenchmarkVersions(ctx context.Context, ids []int64) (map[int64
 	return out, err
 }
 
+// VersionKey names a published version of a benchmark report.
+type VersionKey struct {
+	Report  int64
+	Version int
+}
+
+// FindBenchmarkSnapshots returns the snapshots of the versions keys name,
+// in one statement; published versions are public.
+func (db *DB) FindBenchmarkSnapshots(ctx context.Context, keys []VersionKey) (map[VersionKey][]byte, error) {
+	ids, versions := make([]int64, len(keys)), make([]int64, len(keys))
+	for i, k := range keys {
+		ids[i], versions[i] = k.Report, int64(k.Version)
+	}
+	var rows []struct {
+		Report   int64  `db:"report_id"`
+		Version  int    `db:"version"`
+		Snapshot []byte `db:"snapshot"`
+	}
+	err := db.conn().sel(ctx, &rows, `SELECT v.report_id, v.version, v.snapshot FROM benchmark_report_versions v
+		JOIN unnest($1::bigint[], $2::int[]) AS k (report_id, version) USING (report_id, version)`,
+		pq.Array(ids), pq.Array(versions))
+	out := make(map[VersionKey][]byte, len(rows))
+	for _, r := range rows {
+		out[VersionKey{r.Report, r.Version}] = r.Snapshot
+	}
+	return out, err
+}
+
 // FindBenchmarkVersion returns one published version with its snapshot.
 func (db *DB) FindBenchmarkVersion(ctx context.Context, id int64, version int) (*BenchmarkVersion, error) {
 	v := &BenchmarkVersion{}
