@@ -72,6 +72,22 @@ func (h *Handler) parse(query string) (*prepared, error) {
 	return &prepared{doc: doc}, executable(doc)
 }
 
+// checkOperationName refuses an operationName the document does not
+// hold: the client's mistake, answered INVALID without repeating the name
+// (which graphql-go would have raised as an error of its own, logged in
+// full).
+func (p *prepared) checkOperationName(name string) error {
+	if name == "" {
+		return nil
+	}
+	for _, d := range p.doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok && op.Name != nil && op.Name.Value == name {
+			return nil
+		}
+	}
+	return store.Errorf(store.Invalid, "operationName names no operation of the document")
+}
+
 // executable refuses what graphql-go v0.8.1 parses but must not validate:
 // definitions other than operations and fragments (the spec's
 // ExecutableDefinitions rule, which it lacks), and variables whose type

@@ -164,6 +164,9 @@ func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int
 	if errs != nil {
 		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
 	}
+	if err := p.checkOperationName(req.OperationName); err != nil {
+		return http.StatusBadRequest, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
+	}
 	ctx, err = h.authenticate(ctx, r)
 	if err != nil {
 		status := http.StatusUnauthorized
