@@ -154,7 +154,7 @@ var (
 				rules = append(rules, r)
 			}
 		}
-		return rules
+		return append(rules, intRangeRule)
 	}()
 )
 

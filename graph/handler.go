@@ -42,12 +42,16 @@ type Options struct {
 	// Development allows introspection to every caller and keeps the
 	// "Did you mean …?" hints in validation messages.
 	Development bool
-	// LoginLimit is how many logins an account may attempt, and how many
-	// may fail from a client address, per LoginWindow (DefaultLoginLimit
-	// and DefaultLoginWindow when zero). The attempts are counted in the
-	// database, for every server alike.
+	// LoginLimit is how many logins an account may attempt from one client
+	// address, and how many may fail from a client address, per
+	// LoginWindow (DefaultLoginLimit and DefaultLoginWindow when zero).
+	// The attempts are counted in the database, for every server alike.
 	LoginLimit  int
 	LoginWindow time.Duration
+	// SignUpLimit is how many sign-ups a client address may try per
+	// SignUpWindow (DefaultSignUpLimit and DefaultSignUpWindow when zero).
+	SignUpLimit  int
+	SignUpWindow time.Duration
 	// ClientIPHeader names a header, such as X-Forwarded-For, whose last
 	// address is the client's. Set it only behind a proxy that sets it on
 	// every request; otherwise clients could choose their own address.
@@ -82,6 +86,12 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	if opts.LoginWindow == 0 {
 		opts.LoginWindow = DefaultLoginWindow
 	}
+	if opts.SignUpLimit == 0 {
+		opts.SignUpLimit = DefaultSignUpLimit
+	}
+	if opts.SignUpWindow == 0 {
+		opts.SignUpWindow = DefaultSignUpWindow
+	}
 	h := &Handler{db: db, opts: opts, mux: http.NewServeMux(), fonts: opts.Fonts, linkSecret: opts.LinkSecret}
 	// The link secret every server shares, made by the first (store.Secret).
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -92,7 +102,8 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 			return nil, fmt.Errorf("graph: the report link secret: %w", err)
 		}
 	}
-	s, err := newSchema(db, h, newLimiter(db, opts.LoginLimit, opts.LoginWindow))
+	s, err := newSchema(db, h, newLimiter(db, opts.LoginLimit, opts.LoginWindow, "login attempts"),
+		newLimiter(db, opts.SignUpLimit, opts.SignUpWindow, "sign-ups from your address"))
 	if err != nil {
 		return nil, err
 	}

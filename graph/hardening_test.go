@@ -57,4 +57,45 @@ func TestOperationNameSelectsTheOperation(t *testing.T) {
 	}
 }
 
-var _ = httptest.NewRecorder
+// TestIDsOutsideTheirColumnsRange: an id in a path beyond its column's
+// range is NOT_FOUND, one in an argument INVALID; none is a 500 or
+// clamped to the largest id.
+func TestIDsOutsideTheirColumnsRange(t *testing.T) {
+	e := newEnv(t)
+	admin := e.admin()
+	for _, path := range []string{
+		"/reports/benchmarks/1/versions/3000000000.pdf",
+		"/reports/benchmarks/9223372036854775808/versions/1.pdf",
+		"/reports/benchmarks/99999999999999999999/preview.pdf",
+		"/reports/cycles/99999999999999999999/ranking.pdf",
+		"/reports/applications/9223372036854775808/feedback.pdf",
+		"/exports/cycles/99999999999999999999/scores.csv",
+		"/exports/cycles/0/scores.csv",
+	} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+admin)
+		rec := httptest.NewRecorder()
+		e.h.ServeHTTP(rec, req)
+		if rec.Code != 404 {
+			t.Errorf("GET %s = %d, want 404: %.200s", path, rec.Code, rec.Body)
+		}
+	}
+	for _, doc := range []string{
+		`{ application(id: "9223372036854775808") { id } }`,
+		`{ cycle(id: "-1") { id } }`,
+		`mutation { updateOrganisation(id: "1", version: 3000000000, input: {name: "N", kind: COMPANY, sector: PRIVATE}) { id } }`,
+		`mutation { advanceCycle(id: "1", version: -3000000000, to: OPEN) { id } }`,
+		`mutation { createCycle(input: {awardId: "1", year: 3000000000, title: "T", opensAt: "2020-01-01T00:00:00Z",
+			closesAt: "2999-01-01T00:00:00Z", scoringClosesAt: "2999-02-01T00:00:00Z", template: LEAN_PRIZE}) { id } }`,
+		`query($v: Int = 3000000000) { awards(first: $v) { totalCount } }`,
+		`mutation { reportLink(path: "/reports/benchmarks/1/versions/3000000000.pdf") { url } }`,
+	} {
+		r := e.gql(admin, doc, nil)
+		if r.code() != "INVALID" {
+			t.Errorf("%s = %d %+v, want INVALID", doc, r.Status, r.Errors)
+		}
+	}
+	if r := e.gql(admin, `query($v: Int!) { awards(first: $v) { totalCount } }`, map[string]any{"v": 3e9}); r.code() != "INVALID" {
+		t.Errorf("a variable of 3e9 for an Int = %+v, want INVALID", r.Errors)
+	}
+}
