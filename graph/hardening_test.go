@@ -2,10 +2,12 @@ package graph_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestUnknownOperationNameIsTheClientsMistake: an operationName the
@@ -98,4 +100,107 @@ func TestIDsOutsideTheirColumnsRange(t *testing.T) {
 	if r := e.gql(admin, `query($v: Int!) { awards(first: $v) { totalCount } }`, map[string]any{"v": 3e9}); r.code() != "INVALID" {
 		t.Errorf("a variable of 3e9 for an Int = %+v, want INVALID", r.Errors)
 	}
+}
+
+// TestJurorsCannotChangeApplications: an application is chosen for a
+// change by who may change it (its organisation's members, admins), not
+// by who may read it: a juror assigned to it, and the lead juror, read it
+// but change nothing. Withdrawal goes to the audit log.
+func TestJurorsCannotChangeApplications(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 2, 3, "")
+	j.assign(0, 1).ok()
+	version := func() int {
+		return e.gql(j.admin, `query($id: ID!) { application(id: $id) { version } }`, map[string]any{"id": j.apps[0]}).ok().num("application.version")
+	}
+	changes := map[string]string{
+		"withdrawApplication": `mutation($id: ID!, $v: Int!) { withdrawApplication(id: $id, version: $v, reason: "R") { status } }`,
+		"updateApplication":   `mutation($id: ID!, $v: Int!) { updateApplication(id: $id, version: $v, input: {title: "T"}) { status } }`,
+		"submitApplication":   `mutation($id: ID!, $v: Int!) { submitApplication(id: $id, version: $v) { status } }`,
+		"screenApplication":   `mutation($id: ID!, $v: Int!) { screenApplication(id: $id, version: $v, eligible: false, reason: "R") { status } }`,
+	}
+	for who, tok := range map[string]string{"the assigned juror": j.tokens[1], "the lead juror": j.tokens[0]} {
+		if r := e.gql(tok, `query($id: ID!) { application(id: $id) { title } }`, map[string]any{"id": j.apps[0]}).ok(); r.get("application") == nil {
+			t.Fatalf("%s cannot read the application; the test needs one who can", who)
+		}
+		for name, doc := range changes {
+			v := version()
+			r := e.gql(tok, doc, map[string]any{"id": j.apps[0], "v": v})
+			if c := r.code(); c != "FORBIDDEN" && c != "NOT_FOUND" {
+				t.Errorf("%s as %s = %+v, want FORBIDDEN or NOT_FOUND", name, who, r.Errors)
+			}
+			if version() != v {
+				t.Errorf("%s as %s changed the application", name, who)
+			}
+		}
+	}
+	e.gql(j.applicant[0], changes["withdrawApplication"], map[string]any{"id": j.apps[0], "v": version()}).ok()
+	r := e.gql(j.admin, `query($id: ID!) { cycle(id: $id) { auditLog(first: 100) { nodes { action entityId } } } }`,
+		map[string]any{"id": j.cycle.id}).ok()
+	found := false
+	for _, n := range r.get("cycle.auditLog.nodes").([]any) {
+		m := n.(map[string]any)
+		found = found || m["action"] == "application.withdraw" && m["entityId"] == j.apps[0]
+	}
+	if !found {
+		t.Errorf("the audit log has no application.withdraw of %s: %v", j.apps[0], r.get("cycle.auditLog.nodes"))
+	}
+}
+
+// TestNoExistenceOracles: a caller who may not see a thing gets the same
+// answer whether it exists or not, and takes no row lock.
+func TestNoExistenceOracles(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 2, 3, "")
+	j.advance("SCORING")
+	answer := func(r *result) string { return fmt.Sprintf("%d %s", r.Status, r.code()) }
+	t.Run("createApplication in a DRAFT cycle", func(t *testing.T) {
+		draft := e.gql(j.admin, `mutation { createCycle(input: {awardId: "`+j.cycle.awardID+`", year: 2090, title: "T",
+			opensAt: "2020-01-01T00:00:00Z", closesAt: "2999-01-01T00:00:00Z", scoringClosesAt: "2999-02-01T00:00:00Z",
+			template: LEAN_PRIZE}) { id } }`, nil).ok().str("createCycle.id")
+		create := func(cycle string) *result {
+			return e.gql(j.applicant[0], createApp, map[string]any{"c": cycle, "o": j.orgs[0], "t": "T"})
+		}
+		if a, b := answer(create(draft)), answer(create("999999")); a != b || !strings.HasSuffix(a, "NOT_FOUND") {
+			t.Errorf("a DRAFT cycle answers %s, an unknown one %s; want both NOT_FOUND", a, b)
+		}
+	})
+	t.Run("recordConsensus by a caller who may not", func(t *testing.T) {
+		record := func(tok, app string) *result {
+			return e.gql(tok, `mutation($a: ID!, $k: ID!, $p: [ID!]!) { recordConsensus(input: {applicationId: $a, criterionId: $k,
+				value: 50, rationale: "R", participants: $p}) { value } }`,
+				map[string]any{"a": app, "k": j.cycle.criteria[0], "p": j.jurors[1:2]})
+		}
+		for who, tok := range map[string]string{"an applicant": j.applicant[1], "a juror without the application": j.tokens[1],
+			"the conflicted juror": j.tokens[2]} {
+			if a, b := answer(record(tok, j.apps[0])), answer(record(tok, "999999")); a != b {
+				t.Errorf("%s: an existing application answers %s, a missing one %s", who, a, b)
+			}
+		}
+	})
+	t.Run("a refused recordConsensus locks nothing", func(t *testing.T) {
+		db := e.rawSQL()
+		tx, err := db.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		if _, err := tx.Exec(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, j.apps[0]); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan *result, 1)
+		go func() {
+			done <- e.gql(j.applicant[1], `mutation($a: ID!, $k: ID!, $p: [ID!]!) { recordConsensus(input: {applicationId: $a,
+				criterionId: $k, value: 50, rationale: "R", participants: $p}) { value } }`,
+				map[string]any{"a": j.apps[0], "k": j.cycle.criteria[0], "p": j.jurors[1:2]})
+		}()
+		select {
+		case r := <-done:
+			if c := r.code(); c != "NOT_FOUND" {
+				t.Errorf("recordConsensus by an applicant = %+v, want NOT_FOUND", r.Errors)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("recordConsensus by an applicant waits for a row lock")
+		}
+	})
 }
