@@ -204,3 +204,50 @@ func TestNoExistenceOracles(t *testing.T) {
 		}
 	})
 }
+
+// TestOneVisibilityRuleForDecisions: whoever sees a decision in the
+// ranking sees it on the application and in recordDecision's answer, and
+// whoever may not sees it nowhere.
+func TestOneVisibilityRuleForDecisions(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 2, 3, "")
+	j.assign(0, 1).ok()
+	j.advance("SCORING")
+	j.score(1, 0, 60)
+	j.advance("CONSENSUS")
+	r := e.gql(j.tokens[0], `mutation($a: ID!) { recordDecision(applicationId: $a, decision: FINALIST, citation: "Bra") { decision citation } }`,
+		map[string]any{"a": j.apps[0]}).ok()
+	if r.str("recordDecision.decision") != "FINALIST" || r.str("recordDecision.citation") != "Bra" {
+		t.Errorf("recordDecision answers the lead juror %v, want FINALIST, Bra", r.Data)
+	}
+	inRanking := func(tok string) any {
+		r := e.gql(tok, `query($c: ID!) { cycle(id: $c) { ranking { applications { applicationId decision } } } }`,
+			map[string]any{"c": j.cycle.id})
+		if r.get("cycle.ranking") == nil {
+			return nil
+		}
+		for _, a := range r.get("cycle.ranking.applications").([]any) {
+			if m := a.(map[string]any); m["applicationId"] == j.apps[0] {
+				return m["decision"]
+			}
+		}
+		return nil
+	}
+	onApplication := func(tok string) any {
+		return e.gql(tok, `query($a: ID!) { application(id: $a) { decision } }`, map[string]any{"a": j.apps[0]}).get("application.decision")
+	}
+	for who, tok := range map[string]string{"the lead juror": j.tokens[0], "the assigned juror": j.tokens[1], "the applicant": j.applicant[0], "the admin": j.admin} {
+		if a, b := fmt.Sprint(inRanking(tok)), fmt.Sprint(onApplication(tok)); who != "the applicant" && a != b {
+			t.Errorf("%s sees %s in the ranking and %s on the application", who, a, b)
+		}
+	}
+	if d := onApplication(j.applicant[0]); d != nil {
+		t.Errorf("the applicant sees the decision %v before publication", d)
+	}
+	v := e.gql(j.applicant[0], `query($a: ID!) { application(id: $a) { version } }`, map[string]any{"a": j.apps[0]}).ok().num("application.version")
+	r = e.gql(j.applicant[0], `mutation($a: ID!, $v: Int!) { withdrawApplication(id: $a, version: $v, reason: "R") { decision citation } }`,
+		map[string]any{"a": j.apps[0], "v": v}).ok()
+	if r.get("withdrawApplication.decision") != nil || r.get("withdrawApplication.citation") != nil {
+		t.Errorf("withdrawing shows the applicant the decision: %v", r.Data)
+	}
+}
