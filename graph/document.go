@@ -28,6 +28,7 @@ type prepared struct {
 // document and is logged (a stack overflow cannot be recovered: guard
 // prevents those).
 func (h *Handler) prepare(req *request) (p *prepared, errs []gqlerrors.FormattedError) {
+	rows := h.listSizes.get() // first: new sizes forget the documents measured with the old
 	key := sha256.Sum256([]byte(req.Query))
 	if p, ok := h.docs.get(key); ok {
 		return p, nil
@@ -42,7 +43,7 @@ func (h *Handler) prepare(req *request) (p *prepared, errs []gqlerrors.Formatted
 	if err != nil {
 		return nil, []gqlerrors.FormattedError{gqlerrors.FormatError(err)}
 	}
-	if errs := h.validate(p); errs != nil {
+	if errs := h.validate(p, rows); errs != nil {
 		return nil, errs
 	}
 	h.docs.add(key, p, len(req.Query))
@@ -126,11 +127,11 @@ func completeType(t ast.Type) bool {
 // since two fragments of one name can hide a cycle from it (the fuzzer
 // found `fragment A on Query {...B} fragment A on Query {...A}`); then the
 // depth and cost limits; then the other rules.
-func (h *Handler) validate(p *prepared) []gqlerrors.FormattedError {
+func (h *Handler) validate(p *prepared, rows store.ListSizes) []gqlerrors.FormattedError {
 	if res := graphql.ValidateDocument(&h.schema, p.doc, firstRules); !res.IsValid {
 		return h.validationErrors(res.Errors)
 	}
-	m := measureOperation(&h.schema, h.introSizes, p.doc)
+	m := measureOperation(&h.schema, h.introSizes, rows, p.doc)
 	if err := m.check(); err != nil {
 		return []gqlerrors.FormattedError{gqlerrors.FormatError(err)}
 	}

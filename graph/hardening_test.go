@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/leanforum/awards/graph"
 )
 
 // TestUnknownOperationNameIsTheClientsMistake: an operationName the
@@ -250,4 +252,38 @@ func TestOneVisibilityRuleForDecisions(t *testing.T) {
 	if r.get("withdrawApplication.decision") != nil || r.get("withdrawApplication.citation") != nil {
 		t.Errorf("withdrawing shows the applicant the decision: %v", r.Data)
 	}
+}
+
+// TestListsAreCostedByTheirRows: an unpaginated list costs the rows it can
+// really return, multiplied through nesting (municipalities × profile
+// KPIs), and an answer larger than the limit is refused.
+func TestListsAreCostedByTheirRows(t *testing.T) {
+	e := newEnv(t)
+	seedKPIs(t, e.dsn)
+	db := e.rawSQL()
+	if _, err := db.Exec(`INSERT INTO municipalities (code, name, type) SELECT lpad((2000 + n)::text, 4, '0'), 'Kommun ' || n, 'K'
+		FROM generate_series(0, 289) n;
+		INSERT INTO kpis (id, title, municipality_type, unit, direction)
+		SELECT 'X' || lpad(n::text, 5, '0'), 'Nyckeltal ' || n, 'K', '', 'NEUTRAL' FROM generate_series(0, 59) n;
+		INSERT INTO municipality_groups (id, title, kind) SELECT 'G' || n, 'Grupp ' || n, 'NETWORK' FROM generate_series(3, 12) n`); err != nil {
+		t.Fatal(err)
+	}
+	h := e.with(graph.Options{}) // counts the rows anew
+	profiles := `{ municipalities { code profile(year: 2022) { value rank of groupMean kpi { id title } } } }`
+	if r := h.gql("", profiles, nil); r.code() != "QUERY_TOO_COMPLEX" {
+		t.Errorf("every municipality's profile = %d %+v, want QUERY_TOO_COMPLEX", r.Status, r.Errors)
+	}
+	named := `{ municipalities { code profile(year: 2022, kpiIds: ["U33401", "U21468"]) { value kpi { id } } } }`
+	h.gql("", named, nil).ok()
+	members := `{ groups { id members } }`
+	h.gql("", members, nil).ok()
+	if r := h.gql("", aliased(30, "groups { members }"), nil); r.code() != "QUERY_TOO_COMPLEX" {
+		t.Errorf("30 aliases of every group's members = %+v, want QUERY_TOO_COMPLEX (a list of scalars counts its items)", r.Errors)
+	}
+	small := e.with(graph.Options{MaxResponseBytes: 100})
+	r := small.gql("", members, nil)
+	if r.Status != 400 || r.code() != "QUERY_TOO_COMPLEX" {
+		t.Errorf("an answer over the limit = %d %+v, want 400 QUERY_TOO_COMPLEX", r.Status, r.Errors)
+	}
+	small.gql("", `{ __typename }`, nil).ok()
 }
