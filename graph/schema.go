@@ -15,9 +15,10 @@ import (
 // schema holds the types while the schema is built, and the store the
 // resolvers read from.
 type schema struct {
-	db     *store.DB
-	linker linker
-	logins *limiter
+	db      *store.DB
+	linker  linker
+	logins  *limiter
+	signUps *limiter
 	enums
 	date     *graphql.Scalar
 	pageInfo *graphql.Object
@@ -33,10 +34,10 @@ type schema struct {
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
 }
 
-// newSchema builds the GraphQL schema over db; l signs report links and
-// logins limits the login mutation.
-func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) {
-	s := &schema{db: db, linker: l, logins: logins, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+// newSchema builds the GraphQL schema over db; l signs report links,
+// logins limits password checks and signUps sign-ups.
+func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema, error) {
+	s := &schema{db: db, linker: l, logins: logins, signUps: signUps, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()
