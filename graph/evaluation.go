@@ -55,7 +55,8 @@ func (s *schema) applicationJuryFields() graphql.Fields {
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				return loadersFrom(p.Context).scoresByApp.load(p.Context, p.Source.(*store.Application).ID), nil
 			}},
-		"consensus": {Type: listOf(s.consensusT), Description: "Agreed scores; applicants see them once the cycle is published.",
+		"finalScores": s.finalScoresField(),
+		"consensus": {Type: listOf(s.consensusT), Description: "Agreed scores only (criteria the jury deliberated on); applicants see them once the cycle is published. finalScores gives every criterion.",
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				return loadersFrom(p.Context).consensusByApp.load(p.Context, p.Source.(*store.Application).ID), nil
 			}},

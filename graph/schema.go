@@ -28,6 +28,7 @@ type schema struct {
 	organisationIn                                    *graphql.InputObject
 
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
+	finalScoreT                                                         *graphql.Object
 
 	bench                                                                   benchTypes
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
@@ -52,6 +53,7 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()
+	s.finalScoreT = s.finalScoreType()
 	s.application = s.applicationType()
 	s.answer = s.answerType()
 	s.indicator = s.indicatorType()
