@@ -94,7 +94,7 @@ func warmEnums(schema graphql.Schema) {
 func (s *schema) juryFields(query, mutation graphql.Fields) {
 	query["conflicts"] = &graphql.Field{Type: listOf(s.conflictT),
 		Description: "A juror's conflicts: your own, or (admins) any juror's.",
-		Args:        graphql.FieldConfigArgument{"jurorId": {Type: graphql.ID}},
+		Args:        graphql.FieldConfigArgument{"jurorId": {Type: idType}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			juror, err := optionalID(p.Args, "jurorId")
 			if err != nil {
