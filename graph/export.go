@@ -39,10 +39,10 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusUnauthorized, err)
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, idOK := pathID(r.PathValue("id"), 64)
 	kind, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
 	export := h.exports()[kind]
-	if err != nil || !ok || export == nil {
+	if !idOK || !ok || export == nil {
 		fail(http.StatusNotFound, store.Errorf(store.NotFound, "no such export; use scores, normalised, consensus or audit .csv"))
 		return
 	}

@@ -28,6 +28,9 @@ type reportRoute struct {
 	name    string
 	pattern *regexp.Regexp
 	render  func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error)
+	// bits are the sizes of the columns of the pattern's numeric
+	// captures, in order: a path whose id does not fit names no report.
+	bits []int
 }
 
 // reportRoutes are the report URLs.
@@ -35,35 +38,46 @@ var reportRoutes = []reportRoute{
 	{"feedback", regexp.MustCompile(`^/reports/applications/([0-9]+)/feedback\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.feedbackPDF(ctx, atoi64(m[1]), lang)
-		}},
+		}, []int{64}},
 	{"ranking", regexp.MustCompile(`^/reports/cycles/([0-9]+)/ranking\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.rankingPDF(ctx, atoi64(m[1]), lang)
-		}},
+		}, []int{64}},
 	{"benchmark", regexp.MustCompile(`^/reports/benchmarks/([0-9]+)/versions/([0-9]+)\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.benchmarkVersionPDF(ctx, atoi64(m[1]), int(atoi64(m[2])), lang)
-		}},
+		}, []int{64, 32}},
 	{"benchmark-preview", regexp.MustCompile(`^/reports/benchmarks/([0-9]+)/preview\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.benchmarkPreviewPDF(ctx, atoi64(m[1]), lang)
-		}},
+		}, []int{64}},
 	{"profile", regexp.MustCompile(`^/reports/municipalities/([0-9]{4})/profile\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.profilePDF(ctx, m[1], q, lang)
-		}},
+		}, nil},
 }
 
+// atoi64 reads a capture that routeOf has checked.
 func atoi64(s string) int64 {
 	v, _ := strconv.ParseInt(s, 10, 64)
 	return v
 }
 
+// routeOf finds the route of path and its captures; a path whose ids do
+// not fit their columns has none.
 func routeOf(path string) (*reportRoute, []string) {
 	for i := range reportRoutes {
-		if m := reportRoutes[i].pattern.FindStringSubmatch(path); m != nil {
-			return &reportRoutes[i], m
+		r := &reportRoutes[i]
+		m := r.pattern.FindStringSubmatch(path)
+		if m == nil {
+			continue
 		}
+		for j, bits := range r.bits {
+			if _, ok := pathID(m[j+1], bits); !ok {
+				return nil, nil
+			}
+		}
+		return r, m
 	}
 	return nil, nil
 }

@@ -244,6 +244,17 @@ func (db *DB) findCycle(ctx context.Context, c conn, id int64) (*Cycle, error) {
 	return cy, err
 }
 
+// findVisibleCycle is findCycle for a cycle the caller may see
+// (cycleVisible): a hidden one is NOT_FOUND, as a missing one is.
+func (db *DB) findVisibleCycle(ctx context.Context, c conn, id int64) (*Cycle, error) {
+	cy := &Cycle{}
+	err := c.get(ctx, cy, `SELECT c.* FROM cycles c WHERE c.id = $2 AND `+cycleVisible, ActorFrom(ctx).role(), id)
+	if isNoRows(err) {
+		return nil, notFound("cycle", id)
+	}
+	return cy, err
+}
+
 // cycleVisible is the predicate for cycles the caller may see: admins all,
 // everyone else the cycles past DRAFT. $1 is the caller's role.
 const cycleVisible = `($1 = 'ADMIN' OR c.phase <> 'DRAFT')`

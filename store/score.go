@@ -61,6 +61,9 @@ func (db *DB) SaveScore(ctx context.Context, in ScoreInput) (*Score, error) {
 			in.ApplicationID, me, in.CriterionID); err != nil {
 			return err
 		}
+		if asg.SubmittedAt != nil && in.Value == nil && len(old) > 0 && old[0].Value != nil {
+			return InvalidField("value", "your evaluation is submitted: a score can be replaced, not removed")
+		}
 		err = tx.get(ctx, s, `INSERT INTO scores (application_id, juror_id, criterion_id, value, strengths, opportunities, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id, juror_id, criterion_id) DO UPDATE
 			SET value = excluded.value, strengths = excluded.strengths, opportunities = excluded.opportunities,
