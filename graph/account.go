@@ -57,7 +57,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				"name":            {Type: graphql.NewNonNull(graphql.String)},
 				"password":        {Type: graphql.NewNonNull(graphql.String)},
 				"role":            {Type: graphql.NewNonNull(s.role)},
-				"organisationIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))},
+				"organisationIds": {Type: graphql.NewList(graphql.NewNonNull(idType))},
 			}))}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
@@ -91,8 +91,8 @@ func (s *schema) login(ctx context.Context, email, password string) (*store.Sess
 
 func (s *schema) membershipMutations(mutation graphql.Fields) {
 	args := graphql.FieldConfigArgument{
-		"organisationId": {Type: graphql.NewNonNull(graphql.ID)},
-		"userId":         {Type: graphql.NewNonNull(graphql.ID)},
+		"organisationId": {Type: graphql.NewNonNull(idType)},
+		"userId":         {Type: graphql.NewNonNull(idType)},
 	}
 	change := func(fn func(p graphql.ResolveParams, org, user int64) error) graphql.FieldResolveFn {
 		return func(p graphql.ResolveParams) (any, error) {

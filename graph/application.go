@@ -12,7 +12,7 @@ func (s *schema) applicationType() *graphql.Object {
 		Description: "An organisation's entry in a cycle, with its answers and claimed results.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return with(s.applicationJuryFields(), graphql.Fields{
-				"id":                {Type: nonNull(graphql.ID)},
+				"id":                {Type: nonNull(idType)},
 				"title":             {Type: nonNull(graphql.String)},
 				"summary":           {Type: nonNull(graphql.String)},
 				"status":            {Type: nonNull(s.status)},
@@ -90,7 +90,7 @@ func (s *schema) answerType() *graphql.Object {
 	return graphql.NewObject(graphql.ObjectConfig{
 		Name: "Answer",
 		Fields: graphql.Fields{
-			"criterionId": {Type: nonNull(graphql.ID)},
+			"criterionId": {Type: nonNull(idType)},
 			"text":        {Type: nonNull(graphql.String)},
 		},
 	})
@@ -99,7 +99,7 @@ func (s *schema) answerType() *graphql.Object {
 func (s *schema) applicationFields(query, mutation graphql.Fields) {
 	query["application"] = &graphql.Field{Type: s.application,
 		Description: "Null when it does not exist or the caller may not see it.",
-		Args:        graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+		Args:        graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {
@@ -114,8 +114,8 @@ func (s *schema) applicationFields(query, mutation graphql.Fields) {
 	query["applications"] = &graphql.Field{Type: nonNull(s.connectionType(s.application)),
 		Description: "Admins see every application, applicants their organisations'.",
 		Args: withPageArgs(graphql.FieldConfigArgument{
-			"cycleId":        {Type: graphql.ID},
-			"organisationId": {Type: graphql.ID},
+			"cycleId":        {Type: idType},
+			"organisationId": {Type: idType},
 			"status":         {Type: s.status},
 		}),
 		Resolve: s.listApplications}

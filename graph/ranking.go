@@ -45,22 +45,22 @@ func (s *schema) rankingType() *graphql.Object {
 			"rankChange": {Type: nonNull(graphql.Int), Description: "Raw rank minus this rank: positive moved up."}}))
 	cell := obj("Cell", "One application on one criterion: the jurors' scores summarised and the three views.",
 		with(floats("mean", "median", "sd", "min", "max", "range", "value", "zValue", "adjusted"), graphql.Fields{
-			"criterionId": {Type: nonNull(graphql.ID)}, "n": {Type: nonNull(graphql.Int)},
+			"criterionId": {Type: nonNull(idType)}, "n": {Type: nonNull(graphql.Int)},
 			"flagged": {Type: nonNull(graphql.Boolean)},
 			"revisedAfterSeeing": {Type: nonNull(graphql.Int), Description: "How many of the cell's scores their juror " +
 				"changed after they could see the other jurors' (AFTER_OWN_SUBMISSION, after submitting)."}}))
 	ranked := obj("RankedApplication", "", graphql.Fields{
-		"applicationId": {Type: nonNull(graphql.ID)}, "title": {Type: nonNull(graphql.String)},
+		"applicationId": {Type: nonNull(idType)}, "title": {Type: nonNull(graphql.String)},
 		"organisationName": {Type: nonNull(graphql.String)}, "decision": {Type: s.decision},
 		"raw": {Type: nonNull(standing)}, "zScore": {Type: nonNull(standing)}, "severity": {Type: nonNull(standing)},
 		"cells": {Type: listOf(cell)}})
 	flag := obj("Flag", "A cell on which the jurors disagree beyond the cycle's thresholds.", with(floats("range", "sd"),
-		graphql.Fields{"applicationId": {Type: nonNull(graphql.ID)}, "criterionId": {Type: nonNull(graphql.ID)},
+		graphql.Fields{"applicationId": {Type: nonNull(idType)}, "criterionId": {Type: nonNull(idType)},
 			"byRange": {Type: nonNull(graphql.Boolean)}, "bySd": {Type: nonNull(graphql.Boolean)},
 			"hasConsensus": {Type: nonNull(graphql.Boolean)}}))
 	juror := obj("JurorSeverity", "How a juror scores compared with the others and with the consensus (percent of scale).",
 		with(floats("mean", "spread", "offset", "consensusMad", "consensusPearson"), graphql.Fields{
-			"jurorId": {Type: nonNull(graphql.ID)}, "name": {Type: nonNull(graphql.String)},
+			"jurorId": {Type: nonNull(idType)}, "name": {Type: nonNull(graphql.String)},
 			"n": {Type: nonNull(graphql.Int)}, "compared": {Type: nonNull(graphql.Int)}, "consensusN": {Type: nonNull(graphql.Int)}}))
 	return obj("Ranking", "The jury's ranking of a cycle with normalised views, disagreement, juror severity and reliability.",
 		graphql.Fields{

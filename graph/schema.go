@@ -28,6 +28,7 @@ type schema struct {
 	organisationIn                                    *graphql.InputObject
 
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
+	finalScoreT                                                         *graphql.Object
 
 	bench                                                                   benchTypes
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
@@ -52,6 +53,7 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()
+	s.finalScoreT = s.finalScoreType()
 	s.application = s.applicationType()
 	s.answer = s.answerType()
 	s.indicator = s.indicatorType()
@@ -91,7 +93,7 @@ func warmEnums(schema graphql.Schema) {
 func (s *schema) juryFields(query, mutation graphql.Fields) {
 	query["conflicts"] = &graphql.Field{Type: listOf(s.conflictT),
 		Description: "A juror's conflicts: your own, or (admins) any juror's.",
-		Args:        graphql.FieldConfigArgument{"jurorId": {Type: graphql.ID}},
+		Args:        graphql.FieldConfigArgument{"jurorId": {Type: idType}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			juror, err := optionalID(p.Args, "jurorId")
 			if err != nil {

@@ -172,6 +172,7 @@ func TestImportKoladaDataRejectsBadInput(t *testing.T) {
 		{"truncated", `{"values":[` + ok + `,{"kpi":"U33`, "truncated JSON in values[1]"},
 		{"malformed", `{"values":[` + ok + `,{"kpi" "U33401"}]}`, "malformed JSON"},
 		{"not an envelope", `[` + ok + `]`, "expected {"},
+		{"data after the document", `{"values":[` + ok + `]}{"values":[]}`, "data after the document"},
 	}
 	db := fixtureDB(t) // shared: a failed import leaves nothing behind, which each case checks
 	for _, c := range cases {

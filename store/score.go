@@ -65,6 +65,9 @@ func (db *DB) SaveScore(ctx context.Context, in ScoreInput) (*Score, error) {
 			in.ApplicationID, me, in.CriterionID); err != nil {
 			return err
 		}
+		if asg.SubmittedAt != nil && in.Value == nil && len(old) > 0 && old[0].Value != nil {
+			return InvalidField("value", "your evaluation is submitted: a score can be replaced, not removed")
+		}
 		seen, err := sawOthers(ctx, tx, asg)
 		if err != nil {
 			return err
