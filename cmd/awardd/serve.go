@@ -26,8 +26,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	maxIdle := fs.Int("db-max-idle", 0, "the most PostgreSQL connections kept open while idle (0: as many as -db-max-open, which avoids reconnecting after every burst)")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, "the Go heap's soft limit (GOMEMLIMIT syntax, off for none); the GOMEMLIMIT environment variable wins")
 	var opts graph.Options
-	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account, and failed ones per client address, per -login-window; shared by every server over the database")
+	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account from one client address, and failed ones per client address, per -login-window; shared by every server over the database")
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
+	fs.IntVar(&opts.SignUpLimit, "signup-limit", graph.DefaultSignUpLimit, "sign-ups per client address per -signup-window; shared by every server over the database")
+	fs.DurationVar(&opts.SignUpWindow, "signup-window", graph.DefaultSignUpWindow, "the window of -signup-limit")
 	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
 	if err := fs.Parse(args); err != nil {
 		return err
