@@ -129,12 +129,18 @@ func (c conn) exec(ctx context.Context, query string, args ...any) (int64, error
 }
 
 // translateCtx is translate, except that a statement that failed because
-// ctx ended (lib/pq then reports the server's query_canceled) fails with
-// ctx's error, so that callers can tell a client that went away
-// (context.Canceled) from a deadline (context.DeadlineExceeded).
+// ctx ended (lib/pq then reports the server's query_canceled, whatever
+// the reason) says why: TIMEOUT for a deadline, CANCELLED when the caller
+// cancelled, such as a client that went away.
 func translateCtx(ctx context.Context, err error) error {
-	if err != nil && !isNoRows(err) && ctx.Err() != nil {
-		return fmt.Errorf("store: %w", ctx.Err())
+	if err == nil || isNoRows(err) {
+		return translate(err)
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		return Errorf(Cancelled, "the request was cancelled by the client")
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return Errorf(Timeout, "the request took too long and was stopped")
 	}
 	return translate(err)
 }
