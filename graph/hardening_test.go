@@ -295,11 +295,7 @@ func TestListsAreCostedByTheirRows(t *testing.T) {
 func TestNeverHidesCellAggregatesFromJurors(t *testing.T) {
 	e := newEnv(t)
 	j := newJury(t, e, 1, 4, "NEVER") // juror 3 is conflicted
-	j.assign(0, 1).ok()
-	j.assign(0, 2).ok()
-	j.advance("SCORING")
-	j.score(1, 0, 40)
-	j.score(2, 0, 90)
+	j.scoredBy(0, 1, 40, 90)          // jurors 1 and 2; the lead scores nothing
 	j.advance("CONSENSUS")
 	const q = `query($c: ID!) { cycle(id: $c) { ranking { applications { raw { rank } cells { n mean min max value } }
 		flags { range sd } jurors { jurorId mean offset } } } }`
@@ -338,16 +334,9 @@ func TestNeverHidesCellAggregatesFromJurors(t *testing.T) {
 func TestNeverRankingPDFForAJuror(t *testing.T) {
 	e := newEnv(t)
 	j := newJury(t, e, 1, 4, "NEVER")
-	j.assign(0, 1).ok()
-	j.assign(0, 2).ok()
-	j.advance("SCORING")
-	j.score(1, 0, 40)
-	j.score(2, 0, 90)
+	j.scoredBy(0, 1, 40, 90) // jurors 1 and 2; the lead scores nothing
 	j.advance("CONSENSUS")
-	req := httptest.NewRequest("GET", "/reports/cycles/"+j.cycle.id+"/ranking.pdf", nil)
-	req.Header.Set("Authorization", "Bearer "+j.tokens[1])
-	rec := httptest.NewRecorder()
-	e.h.ServeHTTP(rec, req)
+	rec := e.get(j.tokens[1], "/reports/cycles/"+j.cycle.id+"/ranking.pdf")
 	if rec.Code != 200 {
 		t.Errorf("a juror's ranking PDF under NEVER = %d: %.300s", rec.Code, rec.Body)
 	}
