@@ -77,17 +77,9 @@ func TestCancelledRequestIsNoInternalError(t *testing.T) {
 	e := newEnv(t)
 	admin := e.admin()
 	c := e.openCycle(admin, 2026)
-	raw := e.rawSQL()
 	// Another session holds the cycle's row, so advancing it waits until
 	// the client goes away.
-	tx, err := raw.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.Exec(`SELECT id FROM cycles WHERE id = $1 FOR UPDATE`, c.id); err != nil {
-		t.Fatal(err)
-	}
+	e.holdCycleRow(c.id)
 	body, _ := json.Marshal(map[string]any{
 		"query":     `mutation($id: ID!, $v: Int!) { advanceCycle(id: $id, version: $v, to: CLOSED) { phase } }`,
 		"variables": map[string]any{"id": c.id, "v": c.version},
