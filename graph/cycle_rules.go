@@ -52,7 +52,9 @@ func cycleResolver(fn func(p graphql.ResolveParams, id int64, version int) (*sto
 }
 
 func (s *schema) cycleRuleMutations(mutation graphql.Fields) {
-	reason := func(d string) *graphql.ArgumentConfig { return &graphql.ArgumentConfig{Type: graphql.String, Description: d} }
+	reason := func(d string) *graphql.ArgumentConfig {
+		return &graphql.ArgumentConfig{Type: graphql.String, Description: d}
+	}
 	mutation["reopenPhase"] = &graphql.Field{Type: nonNull(s.cycle),
 		Description: "Moves a cycle back to an earlier phase, with a reason, before it is PUBLISHED; admins only, audited (cycle.reopen). Nothing recorded is removed; each later phase's rules are checked again on the way forward.",
 		Args: cycleArgs(graphql.FieldConfigArgument{"to": {Type: graphql.NewNonNull(s.phase), Description: "An earlier phase."},
