@@ -348,6 +348,15 @@ func (c *authzCell) fresh(name string) {
 		a, err := db.SubmitApplication(f.admin, a.ID, a.Version)
 		f.check(err)
 		set(a.ID, a.Version)
+	case "withdrawnApp", "withdrawnAppVersion":
+		a := f.application(f.openCycle(), f.org)
+		a, err := db.WithdrawApplication(f.admin, a.ID, a.Version, "Omorganisation")
+		f.check(err)
+		set(a.ID, a.Version)
+	case "consensusCycle", "consensusCycleVersion":
+		cy := f.openCycle()
+		f.advance(cy, store.PhaseConsensus)
+		set(cy.ID, cy.Version)
 	case "freshCriterion":
 		cy := f.openCycle()
 		criteria, err := db.FindCriteriaByCycleIDs(f.admin, []int64{cy.ID})
