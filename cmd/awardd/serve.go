@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leanforum/awards/graph"
+	"github.com/leanforum/awards/graph/web"
 )
 
 func (m *Main) serve(ctx context.Context, args []string) error {
@@ -25,6 +26,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account, and failed ones per client address, per -login-window; shared by every server over the database")
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
 	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
+	secure := fs.Bool("secure-cookies", false, "web pages: Secure cookies with the __Host- prefix, for a site served over TLS or behind a proxy that terminates it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,7 +49,15 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return m.listenAndServe(ctx, log, *addr, h)
+	secret, err := db.Secret(ctx, "web_csrf")
+	if err != nil {
+		return fmt.Errorf("the web pages' CSRF secret: %w", err)
+	}
+	site, err := web.New(h, web.Options{Secret: secret, SecureCookies: *secure, ClientIPHeader: opts.ClientIPHeader, Log: log})
+	if err != nil {
+		return err
+	}
+	return m.listenAndServe(ctx, log, *addr, web.Mount(h, site))
 }
 
 // listenAndServe serves h until ctx ends, then drains in-flight requests
@@ -65,7 +75,7 @@ func (m *Main) listenAndServe(ctx context.Context, log *slog.Logger, addr string
 	if err != nil {
 		return err
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(ln.Addr())+"/graphql")
+	log.Info("serving", "addr", ln.Addr().String(), "web", "http://"+displayAddr(ln.Addr())+"/", "graphiql", "http://"+displayAddr(ln.Addr())+"/graphql")
 	if m.Ready != nil {
 		m.Ready <- ln.Addr().String()
 	}
