@@ -1,4 +1,5 @@
-# make run   – find or start PostgreSQL, migrate, load the demo, serve on :8080 (-dev)
+# make run   – find or start PostgreSQL, migrate, load the demo, serve on 127.0.0.1:8080 (-dev);
+#              PORT=9090 or ADDR=0.0.0.0:8080 to change it, DATABASE_URL=… for another database
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
 # make fuzz  – fuzz the GraphQL handler for 60 s (not part of make test)
@@ -7,6 +8,10 @@ SHELL := /bin/bash
 GO ?= go
 BIN := bin/awardd
 DB := .ci/postgres.sh
+# make run serves the demo's published passwords with -dev: loopback only
+# unless ADDR says otherwise.
+PORT ?= 8080
+ADDR ?= 127.0.0.1:$(PORT)
 
 .PHONY: run test bench fuzz build vet fmt clean-db
 
@@ -15,7 +20,7 @@ build:
 
 run: build
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
-	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr :8080 -dev
+	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr $(ADDR) -dev
 
 # The PDF tests read text back with pdftotext (poppler-utils): installed here
 # when missing and run as root, otherwise those tests skip and say why.

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Finds or starts PostgreSQL and prints a DATABASE_URL on stdout.
 #
+# The private cluster runs with fsync=off: for throw-away development and
+# test data only; never use that setting on a server whose data matter.
+#
 # Order: $DATABASE_URL if set; a server already answering on 127.0.0.1:5432;
 # a private cluster created with initdb from the installed binaries (under
 # .data/ in the checkout, or, when run as root, under /tmp keyed by the

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/graphql-go/graphql"
 
 	"github.com/leanforum/awards/store"
@@ -20,33 +22,25 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 			in := input(p)
 			nu := store.NewUser{Email: str(in, "email"), Name: str(in, "name"), Password: str(in, "password")}
 			org, _ := in["organisation"].(map[string]any)
+			if err := s.signUps.allow(p.Context, signUpKey(p.Context)); err != nil {
+				return nil, err
+			}
 			if _, _, err := s.db.SignUp(s.keyed(p), nu, organisationInput(org)); err != nil {
 				return nil, err
 			}
-			return s.db.Login(p.Context, nu.Email, nu.Password)
+			// A retried sign-up is a login with the password it brings.
+			return s.login(p.Context, nu.Email, nu.Password)
 		}}
 	mutation["login"] = &graphql.Field{Type: nonNull(s.session),
 		Description: "Returns a bearer token. A wrong e-mail and a wrong password give the same error. " +
-			"Each account may log in or try 10 times in 15 minutes, and each client address may fail 10 times " +
+			"Each account may log in or try 10 times in 15 minutes from one client address, and each client address may fail 10 times " +
 			"(RATE_LIMITED with extensions.retryAfter).",
 		Args: graphql.FieldConfigArgument{
 			"email":    {Type: graphql.NewNonNull(graphql.String)},
 			"password": {Type: graphql.NewNonNull(graphql.String)},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			email := str(p.Args, "email")
-			account, address := loginKeys(p.Context, email)
-			if err := s.logins.allow(p.Context, account, address); err != nil {
-				return nil, err
-			}
-			session, err := s.db.Login(p.Context, email, str(p.Args, "password"))
-			if err == nil {
-				// A login that succeeds counts against its account (each
-				// makes a token) but not its address, which an office's
-				// jurors behind one NAT share.
-				s.logins.refund(p.Context, address)
-			}
-			return session, err
+			return s.login(p.Context, str(p.Args, "email"), str(p.Args, "password"))
 		}}
 	mutation["logout"] = &graphql.Field{Type: nonNull(graphql.Boolean), Description: "Revokes the caller's token.",
 		Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -63,7 +57,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				"name":            {Type: graphql.NewNonNull(graphql.String)},
 				"password":        {Type: graphql.NewNonNull(graphql.String)},
 				"role":            {Type: graphql.NewNonNull(s.role)},
-				"organisationIds": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID))},
+				"organisationIds": {Type: graphql.NewList(graphql.NewNonNull(idType))},
 			}))}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
@@ -78,10 +72,27 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 	s.membershipMutations(mutation)
 }
 
+// login checks a password through the login limiter: every password
+// check does.
+func (s *schema) login(ctx context.Context, email, password string) (*store.Session, error) {
+	account, address := loginKeys(ctx, email)
+	if err := s.logins.allow(ctx, account, address); err != nil {
+		return nil, err
+	}
+	session, err := s.db.Login(ctx, email, password)
+	if err == nil {
+		// A login that succeeds counts against its account at the address
+		// (each makes a token) but not the address, which an office's
+		// jurors behind one NAT share.
+		s.logins.refund(ctx, address)
+	}
+	return session, err
+}
+
 func (s *schema) membershipMutations(mutation graphql.Fields) {
 	args := graphql.FieldConfigArgument{
-		"organisationId": {Type: graphql.NewNonNull(graphql.ID)},
-		"userId":         {Type: graphql.NewNonNull(graphql.ID)},
+		"organisationId": {Type: graphql.NewNonNull(idType)},
+		"userId":         {Type: graphql.NewNonNull(idType)},
 	}
 	change := func(fn func(p graphql.ResolveParams, org, user int64) error) graphql.FieldResolveFn {
 		return func(p graphql.ResolveParams) (any, error) {

@@ -31,13 +31,21 @@ func TestLoginAttemptsAreLimited(t *testing.T) {
 			t.Errorf("retryAfter = %v, want 1–60 seconds", r.Errors[0].Extensions["retryAfter"])
 		}
 	}
-	t.Run("per account, whatever the case, from any address", func(t *testing.T) {
+	t.Run("per account and address together, whatever the case", func(t *testing.T) {
 		e := fresh(t, graph.Options{})
 		for i := 0; i < limit; i++ {
-			attempt(e, fmt.Sprintf("198.51.100.%d:1", i), nil, "Anna@Example.se", "wrong password!").wantCode("UNAUTHENTICATED")
+			attempt(e, "198.51.100.1:1", nil, "Anna@Example.se", "applicant password").ok()
 		}
-		wantLimited(t, attempt(e, "198.51.100.9:1", nil, "anna@example.se", "applicant password"))
-		attempt(e, "198.51.100.9:1", nil, "bert@example.se", "applicant password").ok()
+		wantLimited(t, attempt(e, "198.51.100.1:2", nil, "anna@example.se", "applicant password"))
+		attempt(e, "198.51.100.1:3", nil, "bert@example.se", "applicant password").ok()
+	})
+	t.Run("failing someone's logins does not lock them out elsewhere", func(t *testing.T) {
+		e := fresh(t, graph.Options{})
+		for i := 0; i < limit; i++ {
+			attempt(e, "203.0.113.1:1", nil, "anna@example.se", "wrong password!").wantCode("UNAUTHENTICATED")
+		}
+		wantLimited(t, attempt(e, "203.0.113.1:2", nil, "anna@example.se", "applicant password"))
+		attempt(e, "198.51.100.9:1", nil, "anna@example.se", "applicant password").ok()
 	})
 	t.Run("per client address, whatever the account", func(t *testing.T) {
 		e := fresh(t, graph.Options{})
@@ -47,12 +55,12 @@ func TestLoginAttemptsAreLimited(t *testing.T) {
 		wantLimited(t, attempt(e, "203.0.113.7:2000", nil, "bert@example.se", "applicant password"))
 		attempt(e, "203.0.113.8:1000", nil, "bert@example.se", "applicant password").ok()
 	})
-	t.Run("successful logins count against the account, not the address", func(t *testing.T) {
+	t.Run("successful logins count against the account there, not the address", func(t *testing.T) {
 		e := fresh(t, graph.Options{})
 		for i := 0; i < limit; i++ {
 			attempt(e, "198.51.100.20:1", nil, "anna@example.se", "applicant password").ok()
 		}
-		wantLimited(t, attempt(e, "198.51.100.21:1", nil, "anna@example.se", "applicant password"))
+		wantLimited(t, attempt(e, "198.51.100.20:5", nil, "anna@example.se", "applicant password"))
 		// Colleagues behind the same address still log in, and may still fail
 		// up to the limit.
 		attempt(e, "198.51.100.20:2", nil, "bert@example.se", "applicant password").ok()
@@ -71,15 +79,27 @@ func TestLoginAttemptsAreLimited(t *testing.T) {
 			}
 			attempt(server, "198.51.100.30:1", nil, "anna@example.se", "wrong password!").wantCode("UNAUTHENTICATED")
 		}
-		wantLimited(t, attempt(other, "198.51.100.31:1", nil, "anna@example.se", "applicant password"))
-		wantLimited(t, attempt(e, "198.51.100.31:1", nil, "anna@example.se", "applicant password"))
+		wantLimited(t, attempt(other, "198.51.100.30:2", nil, "anna@example.se", "applicant password"))
+		wantLimited(t, attempt(e, "198.51.100.30:3", nil, "anna@example.se", "applicant password"))
+	})
+	t.Run("a retried signUp tries its password through the limiter", func(t *testing.T) {
+		e := fresh(t, graph.Options{})
+		const signUp = `mutation($p: String!) { signUp(idempotencyKey: "k1", input: {email: "carl@example.se", name: "Carl",
+			password: $p, organisation: {name: "Lerums kommun", kind: MUNICIPALITY, sector: PUBLIC}}) { token } }`
+		e.gqlFrom("198.51.100.40:1", nil, "", signUp, map[string]any{"p": "carl's password"}).ok() // logs in: 1 attempt
+		for i := 1; i < limit; i++ {
+			e.gqlFrom("198.51.100.40:1", nil, "", signUp, map[string]any{"p": fmt.Sprintf("guess number %d", i)}).wantCode("UNAUTHENTICATED")
+		}
+		wantLimited(t, e.gqlFrom("198.51.100.40:1", nil, "", signUp, map[string]any{"p": "carl's password"}))
+		wantLimited(t, attempt(e, "198.51.100.40:1", nil, "carl@example.se", "carl's password"))
 	})
 	t.Run("aliases in one request count one by one", func(t *testing.T) {
 		e := fresh(t, graph.Options{})
 		// Mutations run in order; the first refused login ends the request.
+		// Anna's sign-up logged her in from the same address: one attempt.
 		r := e.gql("", "mutation "+aliased(limit+2, `login(email: "anna@example.se", password: "applicant password") { token }`), nil)
-		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "RATE_LIMITED" || fmt.Sprint(r.Errors[0].Path) != fmt.Sprintf("[a%d]", limit) {
-			t.Errorf("errors = %+v, want RATE_LIMITED at a%d", r.Errors, limit)
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "RATE_LIMITED" || fmt.Sprint(r.Errors[0].Path) != fmt.Sprintf("[a%d]", limit-1) {
+			t.Errorf("errors = %+v, want RATE_LIMITED at a%d", r.Errors, limit-1)
 		}
 	})
 	t.Run("a forwarded-for header is ignored unless configured", func(t *testing.T) {
@@ -99,6 +119,24 @@ func TestLoginAttemptsAreLimited(t *testing.T) {
 		wantLimited(t, attempt(e, "", http.Header{"X-Forwarded-For": {"192.0.2.9, 198.51.100.1"}}, "bert@example.se", "applicant password"))
 		attempt(e, "", http.Header{"X-Forwarded-For": {"198.51.100.1, 198.51.100.2"}}, "bert@example.se", "applicant password").ok()
 	})
+}
+
+// TestSignUpsAreLimitedPerClient: sign-ups, which tell whether an e-mail
+// is registered, are limited per client address.
+func TestSignUpsAreLimitedPerClient(t *testing.T) {
+	e := newEnvWith(t, graph.Options{SignUpLimit: 3, SignUpWindow: time.Minute})
+	signUp := func(addr string, i int) *result {
+		return e.gqlFrom(addr, nil, "", `mutation($e: String!) { signUp(input: {email: $e, name: "N", password: "a long enough password",
+			organisation: {name: "Org", kind: COMPANY, sector: PRIVATE}}) { token } }`, map[string]any{"e": fmt.Sprintf("u%d@example.se", i)})
+	}
+	signUp("198.51.100.1:1", 0).ok()
+	signUp("198.51.100.1:1", 0).wantCode("CONFLICT") // already registered: counts too
+	signUp("198.51.100.1:1", 1).ok()
+	r := signUp("198.51.100.1:1", 2).wantCode("RATE_LIMITED")
+	if s, _ := r.Errors[0].Extensions["retryAfter"].(float64); s < 1 || s > 60 {
+		t.Errorf("retryAfter = %v, want 1–60 seconds", r.Errors[0].Extensions["retryAfter"])
+	}
+	signUp("198.51.100.2:1", 2).ok()
 }
 
 func TestPasswordsNeedTwelveCharacters(t *testing.T) {

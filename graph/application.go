@@ -12,7 +12,7 @@ func (s *schema) applicationType() *graphql.Object {
 		Description: "An organisation's entry in a cycle, with its answers and claimed results.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return with(s.applicationJuryFields(), graphql.Fields{
-				"id":                {Type: nonNull(graphql.ID)},
+				"id":                {Type: nonNull(idType)},
 				"title":             {Type: nonNull(graphql.String)},
 				"summary":           {Type: nonNull(graphql.String)},
 				"status":            {Type: nonNull(s.status)},
@@ -25,15 +25,15 @@ func (s *schema) applicationType() *graphql.Object {
 				"demo":              {Type: nonNull(graphql.Boolean)},
 				"createdAt":         {Type: nonNull(graphql.DateTime)},
 				"updatedAt":         {Type: nonNull(graphql.DateTime)},
-				"decision": {Type: s.decision, Description: "Admins see it at once; the applicant once the cycle is PUBLISHED.",
-					Resolve: s.afterPublication(func(a *store.Application) any {
+				"decision": {Type: s.decision, Description: "Admins see it at once, the cycle's jury as its ranking shows it (the lead juror at once, the others from CONSENSUS on), anyone else who may see the application once the cycle is PUBLISHED.",
+					Resolve: s.decisionField(func(a *store.Application) any {
 						if a.Decision == nil {
 							return nil
 						}
 						return *a.Decision
 					})},
 				"citation": {Type: graphql.String, Description: "As decision.",
-					Resolve: s.afterPublication(func(a *store.Application) any { return a.Citation })},
+					Resolve: s.decisionField(func(a *store.Application) any { return a.Citation })},
 				"cycle": {Type: s.cycle, Resolve: func(p graphql.ResolveParams) (any, error) {
 					return loadersFrom(p.Context).cycles.load(p.Context, p.Source.(*store.Application).CycleID), nil
 				}},
@@ -51,20 +51,38 @@ func (s *schema) applicationType() *graphql.Object {
 	})
 }
 
-// afterPublication resolves field for admins, and for others only once
-// the application's cycle is published.
-func (s *schema) afterPublication(field func(*store.Application) any) graphql.FieldResolveFn {
+// decisionField resolves field (the decision or the citation) for those
+// store.DecisionVisible shows it to, and null for everyone else: the same
+// rule as the ranking's, in every field that shows a decision.
+func (s *schema) decisionField(field func(*store.Application) any) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) {
 		a := p.Source.(*store.Application)
-		if store.ActorFrom(p.Context).IsAdmin() {
+		act := store.ActorFrom(p.Context)
+		if act.IsAdmin() {
 			return field(a), nil
 		}
-		return loadersFrom(p.Context).cycles.then(p.Context, a.CycleID, func(c *store.Cycle) (any, error) {
-			if c == nil || c.Phase != store.PhasePublished {
+		l := loadersFrom(p.Context)
+		cycle := l.cycles.load(p.Context, a.CycleID)
+		jury := func() (any, error) { return nil, nil }
+		if act != nil && act.Role == store.RoleJuror {
+			jury = l.juryByCycle.load(p.Context, a.CycleID)
+		}
+		return func() (any, error) {
+			c, err := cycle()
+			if err != nil {
+				return nil, err
+			}
+			jurors, err := jury()
+			if err != nil {
+				return nil, err
+			}
+			cy, _ := c.(*store.Cycle)
+			js, _ := jurors.([]*store.Juror)
+			if cy == nil || !store.DecisionVisible(act, cy, store.JuryRoleOf(js, act)) {
 				return nil, nil
 			}
 			return field(a), nil
-		}), nil
+		}, nil
 	}
 }
 
@@ -72,7 +90,7 @@ func (s *schema) answerType() *graphql.Object {
 	return graphql.NewObject(graphql.ObjectConfig{
 		Name: "Answer",
 		Fields: graphql.Fields{
-			"criterionId": {Type: nonNull(graphql.ID)},
+			"criterionId": {Type: nonNull(idType)},
 			"text":        {Type: nonNull(graphql.String)},
 		},
 	})
@@ -81,7 +99,7 @@ func (s *schema) answerType() *graphql.Object {
 func (s *schema) applicationFields(query, mutation graphql.Fields) {
 	query["application"] = &graphql.Field{Type: s.application,
 		Description: "Null when it does not exist or the caller may not see it.",
-		Args:        graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+		Args:        graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {
@@ -96,8 +114,8 @@ func (s *schema) applicationFields(query, mutation graphql.Fields) {
 	query["applications"] = &graphql.Field{Type: nonNull(s.connectionType(s.application)),
 		Description: "Admins see every application, applicants their organisations'.",
 		Args: withPageArgs(graphql.FieldConfigArgument{
-			"cycleId":        {Type: graphql.ID},
-			"organisationId": {Type: graphql.ID},
+			"cycleId":        {Type: idType},
+			"organisationId": {Type: idType},
 			"status":         {Type: s.status},
 		}),
 		Resolve: s.listApplications}

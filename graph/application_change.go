@@ -9,7 +9,7 @@ import (
 // versioned are the arguments of a change to an application.
 var versionedArgs = func() graphql.FieldConfigArgument {
 	return graphql.FieldConfigArgument{
-		"id":      {Type: graphql.NewNonNull(graphql.ID)},
+		"id":      {Type: graphql.NewNonNull(idType)},
 		"version": {Type: graphql.NewNonNull(graphql.Int), Description: "The version you read; a stale one is a CONFLICT."},
 	}
 }
@@ -30,8 +30,8 @@ func (s *schema) applicationMutations(mutation graphql.Fields) {
 		Description: "Creates a draft for one of your organisations in an OPEN cycle.",
 		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("CreateApplicationInput",
 			graphql.InputObjectConfigFieldMap{
-				"cycleId":        {Type: graphql.NewNonNull(graphql.ID)},
-				"organisationId": {Type: graphql.NewNonNull(graphql.ID)},
+				"cycleId":        {Type: graphql.NewNonNull(idType)},
+				"organisationId": {Type: graphql.NewNonNull(idType)},
 				"title":          {Type: graphql.NewNonNull(graphql.String)},
 				"summary":        {Type: graphql.String},
 			}))}}),
@@ -84,7 +84,7 @@ func (s *schema) applicationMutations(mutation graphql.Fields) {
 
 func (s *schema) applicationUpdateInput() *graphql.InputObject {
 	answer := inputObject("AnswerInput", graphql.InputObjectConfigFieldMap{
-		"criterionId": {Type: graphql.NewNonNull(graphql.ID)},
+		"criterionId": {Type: graphql.NewNonNull(idType)},
 		"text":        {Type: graphql.NewNonNull(graphql.String)},
 	})
 	return inputObject("UpdateApplicationInput", graphql.InputObjectConfigFieldMap{

@@ -31,6 +31,13 @@ func parseID(name string, v any) (int64, error) {
 	return id, nil
 }
 
+// pathID reads an id from a URL path for a column of bits bits (64 for
+// bigint, 32 for integer): a positive number that fits, or not ok.
+func pathID(s string, bits int) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, bits)
+	return id, err == nil && id > 0
+}
+
 // idList parses a list of ids.
 func idList(name string, v any) ([]int64, error) {
 	raw, _ := v.([]any)

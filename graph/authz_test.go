@@ -96,7 +96,7 @@ func judge(r *result, probe string) (outcome, why string) {
 	}
 	denials := 0
 	for _, c := range codes {
-		if c == "UNAUTHENTICATED" || c == "FORBIDDEN" || c == "NOT_FOUND" {
+		if c == "UNAUTHENTICATED" || c == "FORBIDDEN" || c == "NOT_FOUND" || c == "NOT_ASSIGNED" {
 			denials++
 		}
 	}
@@ -161,6 +161,7 @@ type authzFixture struct {
 
 func newAuthzFixture(t *testing.T) *authzFixture {
 	e := newEnvWith(t, graph.Options{LoginLimit: 1 << 30})
+	seedKPIs(t, e.dsn)
 	f := &authzFixture{t: t, e: e, fixed: map[string]string{}}
 	ctx := context.Background()
 	admin, err := e.db.CreateAdmin(ctx, "admin@example.se", "Admin", authzPassword)
@@ -341,6 +342,9 @@ func (c *authzCell) fresh(name string) {
 		c.vals[name] = fmt.Sprint(f.user(fmt.Sprintf("applicant%d@example.se", f.next()), store.RoleApplicant).ID)
 	case "member":
 		c.vals[name] = fmt.Sprint(f.user(fmt.Sprintf("member%d@example.se", f.next()), store.RoleApplicant, f.org).ID)
+	case "freshReport", "freshReportVersion":
+		r := f.e.gql(c.token("admin"), `mutation { createBenchmarkReport(input: {title: "R" kpiIds: ["U33401"] years: [2021]}) { id version } }`, nil).ok()
+		c.vals["freshReport"], c.vals["freshReportVersion"] = r.str("createBenchmarkReport.id"), fmt.Sprint(r.num("createBenchmarkReport.version"))
 	case "orgVersion", "otherOrgVersion":
 		id, _ := strconv.ParseInt(f.fixed[strings.TrimSuffix(name, "Version")], 10, 64)
 		orgs, err := db.FindOrganisationsByIDs(f.admin, []int64{id})

@@ -12,7 +12,7 @@ func (s *schema) awardType() *graphql.Object {
 		Description: "A prize given in yearly cycles, such as Svenska Leanpriset.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":          {Type: nonNull(graphql.ID)},
+				"id":          {Type: nonNull(idType)},
 				"name":        {Type: nonNull(graphql.String)},
 				"description": {Type: nonNull(graphql.String)},
 				"demo":        {Type: nonNull(graphql.Boolean)},
@@ -28,7 +28,7 @@ func (s *schema) awardType() *graphql.Object {
 
 func (s *schema) awardFields(query, mutation graphql.Fields) {
 	query["award"] = &graphql.Field{Type: s.award,
-		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {

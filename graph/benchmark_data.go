@@ -69,13 +69,16 @@ func panelDataset(ctx context.Context, db *store.DB, def benchmark.Definition) (
 	if err != nil {
 		return benchmark.Dataset{}, err
 	}
-	d := benchmark.Dataset{Values: make(map[benchmark.Key]float64, len(vals))}
+	d := benchmark.Dataset{Values: make(map[benchmark.Key]float64, len(vals)), SyntheticValues: map[benchmark.Key]bool{}}
 	for _, m := range ms {
 		d.Municipalities = append(d.Municipalities, benchmark.Municipality{Code: m.Code, Name: m.Name})
 	}
 	for _, v := range vals {
-		d.Values[benchmark.Key{KPI: v.KPIID, Code: v.Code, Year: v.Year}] = v.Value
-		d.Synthetic = d.Synthetic || v.Synthetic
+		key := benchmark.Key{KPI: v.KPIID, Code: v.Code, Year: v.Year}
+		d.Values[key] = v.Value
+		if v.Synthetic {
+			d.Synthetic, d.SyntheticValues[key] = true, true
+		}
 	}
 	return d, nil
 }

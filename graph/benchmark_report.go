@@ -42,7 +42,7 @@ func (s *schema) benchmarkReportTypes() (report, version *graphql.Object) {
 	report = graphql.NewObject(graphql.ObjectConfig{Name: "BenchmarkReport",
 		Description: "An admin's definition of a benchmark report. Anyone can read those with a published version.",
 		Fields: graphql.Fields{
-			"id": {Type: nonNull(graphql.ID)}, "title": {Type: nonNull(graphql.String)},
+			"id": {Type: nonNull(idType)}, "title": {Type: nonNull(graphql.String)},
 			"kpiIds": {Type: listOf(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
 				return []string(p.Source.(*store.BenchmarkReport).KPIIDs), nil
 			}},

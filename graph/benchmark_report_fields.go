@@ -25,7 +25,7 @@ func (s *schema) benchmarkReportFields(query, mutation graphql.Fields) {
 					return 0, store.Errorf(store.Invalid, "totalCount is not offered for benchmark reports")
 				}), nil
 		}}
-	query["benchmarkReport"] = &graphql.Field{Type: s.benchReport, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+	query["benchmarkReport"] = &graphql.Field{Type: s.benchReport, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {
@@ -70,7 +70,7 @@ func (s *schema) benchmarkReportMutations(mutation graphql.Fields) {
 		}}
 	mutation["updateBenchmarkReport"] = &graphql.Field{Type: nonNull(s.benchReport),
 		Description: "Changes the definition; published versions stay as they were. Admins only.",
-		Args: graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(graphql.ID)}, "version": {Type: graphql.NewNonNull(graphql.Int)},
+		Args: graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(idType)}, "version": {Type: graphql.NewNonNull(graphql.Int)},
 			"input": {Type: graphql.NewNonNull(in)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
@@ -81,7 +81,7 @@ func (s *schema) benchmarkReportMutations(mutation graphql.Fields) {
 		}}
 	mutation["previewBenchmarkReport"] = &graphql.Field{Type: nonNull(s.bench.report),
 		Description: "Builds the report from today's values without publishing it; admins only.",
-		Args:        graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(graphql.ID)}},
+		Args:        graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			r, err := s.adminReport(p)
 			if err != nil {
@@ -92,7 +92,7 @@ func (s *schema) benchmarkReportMutations(mutation graphql.Fields) {
 		}}
 	mutation["publishBenchmarkReport"] = &graphql.Field{Type: nonNull(s.benchVersion),
 		Description: "Builds the report and stores it as the next immutable version; anyone can then read it. Admins only.",
-		Args: graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(graphql.ID)},
+		Args: graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(idType)},
 			"version": {Type: graphql.NewNonNull(graphql.Int), Description: "The definition's version you previewed."}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			r, err := s.adminReport(p)

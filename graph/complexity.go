@@ -16,9 +16,12 @@ import (
 // 1, and a field with a selection counts its selection once per item it
 // may return: a paginated list as many as its `first` argument asks for
 // (20 when absent, 100 when a variable), the nodes and edges of a page
-// once (the page is already counted), and any other list, such as the
-// criteria of a cycle or the members of an organisation, shortListSize
-// items. Listing 100 applications with their organisation, members,
+// once (the page is already counted), a list that is not paginated as
+// many rows as it can really return (listBounds: every municipality for
+// municipalities, the longest list of criteria of any cycle for a
+// cycle's criteria, …, at least shortListSize), and the few lists that
+// stay short whatever the data (shortLists) shortListSize items. A list of
+// scalars counts its items too. Listing 100 applications with their organisation, members,
 // answers, indicators, cycle, award and criteria (TestBatchedLoading's
 // query) costs 3,601.
 const (
@@ -64,6 +67,7 @@ type docMeasure struct {
 type measurer struct {
 	schema *graphql.Schema
 	sizes  map[string]int // list sizes of introspection fields
+	rows   store.ListSizes
 	frags  map[string]*ast.FragmentDefinition
 	memo   map[string]*measure // per fragment; nil while being measured
 }
@@ -71,8 +75,8 @@ type measurer struct {
 // measureOperation measures the one operation in doc. Run it after
 // NoFragmentCyclesRule; unknown fields and fragments measure as leaves,
 // for the other rules to refuse.
-func measureOperation(schema *graphql.Schema, sizes map[string]int, doc *ast.Document) docMeasure {
-	m := &measurer{schema: schema, sizes: sizes, frags: map[string]*ast.FragmentDefinition{},
+func measureOperation(schema *graphql.Schema, sizes map[string]int, rows store.ListSizes, doc *ast.Document) docMeasure {
+	m := &measurer{schema: schema, sizes: sizes, rows: rows, frags: map[string]*ast.FragmentDefinition{},
 		memo: map[string]*measure{}}
 	var op *ast.OperationDefinition
 	for _, d := range doc.Definitions {
@@ -203,10 +207,11 @@ func (m *measurer) condition(t graphql.Type, cond *ast.Named) graphql.Type {
 
 // field measures one field of parent.
 func (m *measurer) field(parent graphql.Type, f *ast.Field) measure {
-	if f.SelectionSet == nil {
-		return measure{1, 1}
-	}
 	def := fieldDef(parent, f.Name.Value)
+	if f.SelectionSet == nil {
+		// A list of scalars costs its items, as a list of objects does.
+		return measure{1, min(m.items(parent, def, f), costCap)}
+	}
 	var t graphql.Type
 	if def != nil {
 		t, _ = graphql.GetNamed(def.Type).(graphql.Type)
@@ -221,8 +226,8 @@ func (m *measurer) items(parent graphql.Type, def *graphql.FieldDefinition, f *a
 		return 1
 	}
 	if parent != nil {
-		if count, ok := itemCounts[parent.Name()+"."+def.Name]; ok {
-			return count(f)
+		if count, ok := listBounds[parent.Name()+"."+def.Name]; ok {
+			return max(count(f, m.rows), 1)
 		}
 	}
 	for _, a := range def.Args {
@@ -242,12 +247,6 @@ func (m *measurer) items(parent graphql.Type, def *graphql.FieldDefinition, f *a
 		return 1
 	}
 	return shortListSize
-}
-
-// itemCounts holds, by "Type.field", how many items the list fields that
-// are neither paginated nor short may return, from their arguments.
-var itemCounts = map[string]func(*ast.Field) int{
-	"KPI.values": seriesItems,
 }
 
 // firstArgument is the page size a field's `first` asks for.

@@ -10,9 +10,9 @@ func (s *schema) consensusMutations(mutation graphql.Fields) {
 	mutation["recordConsensus"] = &graphql.Field{Type: nonNull(s.consensusT),
 		Description: "Records the agreed score for a criterion with a rationale, the participating jurors and the merged feedback; lead jurors and admins, while SCORING or CONSENSUS.",
 		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("ConsensusInput", graphql.InputObjectConfigFieldMap{
-			"applicationId": {Type: graphql.NewNonNull(graphql.ID)}, "criterionId": {Type: graphql.NewNonNull(graphql.ID)},
+			"applicationId": {Type: graphql.NewNonNull(idType)}, "criterionId": {Type: graphql.NewNonNull(idType)},
 			"value": {Type: graphql.NewNonNull(graphql.Float)}, "rationale": {Type: graphql.NewNonNull(graphql.String)},
-			"participants":  {Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(graphql.ID)))},
+			"participants":  {Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(idType)))},
 			"strengths":     {Type: graphql.String},
 			"opportunities": {Type: graphql.String}}))}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -31,7 +31,7 @@ func (s *schema) consensusMutations(mutation graphql.Fields) {
 		}}
 	mutation["recordDecision"] = &graphql.Field{Type: nonNull(s.application),
 		Description: "Records WINNER (shared winners allowed), FINALIST, HONOURABLE_MENTION or NOT_SELECTED with a citation, while the cycle is in CONSENSUS; every flagged cell of the application needs an agreed score first (CONSENSUS_REQUIRED).",
-		Args: graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(graphql.ID)},
+		Args: graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(idType)},
 			"decision": {Type: graphql.NewNonNull(s.decision)}, "citation": {Type: graphql.String}},
 		Resolve: s.recordDecision}
 }

@@ -24,8 +24,8 @@ func (s *schema) criterionType() *graphql.Object {
 		Description: "A category or an item under one. Independent criteria are shown but not summed.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":          {Type: nonNull(graphql.ID)},
-				"parentId":    {Type: graphql.ID},
+				"id":          {Type: nonNull(idType)},
+				"parentId":    {Type: idType},
 				"position":    {Type: nonNull(graphql.Int)},
 				"code":        {Type: nonNull(graphql.String)},
 				"title":       {Type: nonNull(graphql.String)},
@@ -60,7 +60,7 @@ func (s *schema) criterionInput() *graphql.InputObject {
 		"label": {Type: graphql.NewNonNull(graphql.String)},
 	})
 	return inputObject("CriterionInput", graphql.InputObjectConfigFieldMap{
-		"parentId":    {Type: graphql.ID, Description: "The category this item belongs to."},
+		"parentId":    {Type: idType, Description: "The category this item belongs to."},
 		"code":        {Type: graphql.NewNonNull(graphql.String)},
 		"title":       {Type: graphql.NewNonNull(graphql.String)},
 		"guidance":    {Type: graphql.String},
@@ -95,7 +95,7 @@ func (s *schema) criterionFields(query, mutation graphql.Fields) {
 	mutation["createCriterion"] = &graphql.Field{Type: nonNull(s.criterion),
 		Description: "Adds a criterion to a cycle before scoring starts; admins only.",
 		Args: withIdempotencyKey(graphql.FieldConfigArgument{
-			"cycleId": {Type: graphql.NewNonNull(graphql.ID)},
+			"cycleId": {Type: graphql.NewNonNull(idType)},
 			"input":   {Type: graphql.NewNonNull(in)},
 		}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -112,7 +112,7 @@ func (s *schema) criterionFields(query, mutation graphql.Fields) {
 	mutation["updateCriterion"] = &graphql.Field{Type: nonNull(s.criterion),
 		Description: "Changes a criterion before scoring starts; admins only.",
 		Args: graphql.FieldConfigArgument{
-			"id":    {Type: graphql.NewNonNull(graphql.ID)},
+			"id":    {Type: graphql.NewNonNull(idType)},
 			"input": {Type: graphql.NewNonNull(in)},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -128,7 +128,7 @@ func (s *schema) criterionFields(query, mutation graphql.Fields) {
 		}}
 	mutation["deleteCriterion"] = &graphql.Field{Type: nonNull(graphql.Boolean),
 		Description: "Removes a criterion and its items before scoring starts; admins only.",
-		Args:        graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(graphql.ID)}},
+		Args:        graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {

@@ -14,7 +14,7 @@ func (s *schema) cycleType() *graphql.Object {
 		Description: "One year of an award: deadlines, phase and jury settings.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return with(s.cycleJuryFields(), graphql.Fields{
-				"id":                   {Type: nonNull(graphql.ID)},
+				"id":                   {Type: nonNull(idType)},
 				"year":                 {Type: nonNull(graphql.Int)},
 				"title":                {Type: nonNull(graphql.String)},
 				"opensAt":              {Type: nonNull(graphql.DateTime)},
@@ -52,7 +52,7 @@ func (s *schema) resultType() *graphql.Object {
 		Name:        "Result",
 		Description: "A published outcome: the organisation, its application and the jury's citation.",
 		Fields: graphql.Fields{
-			"applicationId":    {Type: nonNull(graphql.ID)},
+			"applicationId":    {Type: nonNull(idType)},
 			"applicationTitle": {Type: nonNull(graphql.String)},
 			"organisationName": {Type: nonNull(graphql.String)},
 			"municipalityCode": {Type: graphql.String},
@@ -86,7 +86,7 @@ func cycleSettings(m map[string]any) store.CycleSettings {
 
 func (s *schema) cycleFields(query, mutation graphql.Fields) {
 	query["cycle"] = &graphql.Field{Type: s.cycle,
-		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {
@@ -97,7 +97,7 @@ func (s *schema) cycleFields(query, mutation graphql.Fields) {
 	query["templates"] = &graphql.Field{Type: listOf(s.template), Description: "The cycle templates.",
 		Resolve: func(p graphql.ResolveParams) (any, error) { return store.TemplateNames(), nil }}
 	create := s.cycleSettingsFields()
-	create["awardId"] = &graphql.InputObjectFieldConfig{Type: graphql.NewNonNull(graphql.ID)}
+	create["awardId"] = &graphql.InputObjectFieldConfig{Type: graphql.NewNonNull(idType)}
 	create["year"] = &graphql.InputObjectFieldConfig{Type: graphql.NewNonNull(graphql.Int)}
 	create["template"] = &graphql.InputObjectFieldConfig{Type: s.template,
 		Description: "Start from LEAN_PRIZE, EFQM_2020 or BALDRIGE criteria."}
@@ -118,7 +118,7 @@ func (s *schema) cycleFields(query, mutation graphql.Fields) {
 func (s *schema) cycleChangeMutations(mutation graphql.Fields) {
 	mutation["updateCycle"] = &graphql.Field{Type: nonNull(s.cycle), Description: "Admins only.",
 		Args: graphql.FieldConfigArgument{
-			"id":      {Type: graphql.NewNonNull(graphql.ID)},
+			"id":      {Type: graphql.NewNonNull(idType)},
 			"version": {Type: graphql.NewNonNull(graphql.Int)},
 			"input":   {Type: graphql.NewNonNull(inputObject("CycleSettingsInput", s.cycleSettingsFields()))},
 		},
@@ -132,7 +132,7 @@ func (s *schema) cycleChangeMutations(mutation graphql.Fields) {
 	mutation["advanceCycle"] = &graphql.Field{Type: nonNull(s.cycle),
 		Description: "Moves a cycle to the next phase (DRAFT → OPEN → CLOSED → SCORING → CONSENSUS → DECIDED → PUBLISHED); admins only.",
 		Args: graphql.FieldConfigArgument{
-			"id":      {Type: graphql.NewNonNull(graphql.ID)},
+			"id":      {Type: graphql.NewNonNull(idType)},
 			"version": {Type: graphql.NewNonNull(graphql.Int)},
 			"to":      {Type: graphql.NewNonNull(s.phase)},
 		},

@@ -69,3 +69,12 @@ func (c *docCache) len() int {
 	defer c.mu.Unlock()
 	return c.order.Len()
 }
+
+// clear forgets every document, when what they were measured with changed.
+func (c *docCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.order.Init()
+	c.items = map[[32]byte]*list.Element{}
+	c.bytes = 0
+}

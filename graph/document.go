@@ -28,6 +28,7 @@ type prepared struct {
 // document and is logged (a stack overflow cannot be recovered: guard
 // prevents those).
 func (h *Handler) prepare(req *request) (p *prepared, errs []gqlerrors.FormattedError) {
+	rows := h.listSizes.get() // first: new sizes forget the documents measured with the old
 	key := sha256.Sum256([]byte(req.Query))
 	if p, ok := h.docs.get(key); ok {
 		return p, nil
@@ -42,7 +43,7 @@ func (h *Handler) prepare(req *request) (p *prepared, errs []gqlerrors.Formatted
 	if err != nil {
 		return nil, []gqlerrors.FormattedError{gqlerrors.FormatError(err)}
 	}
-	if errs := h.validate(p); errs != nil {
+	if errs := h.validate(p, rows); errs != nil {
 		return nil, errs
 	}
 	h.docs.add(key, p, len(req.Query))
@@ -70,6 +71,22 @@ func (h *Handler) parse(query string) (*prepared, error) {
 		return nil, store.Errorf(store.Invalid, "send exactly one operation per request")
 	}
 	return &prepared{doc: doc}, executable(doc)
+}
+
+// checkOperationName refuses an operationName the document does not
+// hold: the client's mistake, answered INVALID without repeating the name
+// (which graphql-go would have raised as an error of its own, logged in
+// full).
+func (p *prepared) checkOperationName(name string) error {
+	if name == "" {
+		return nil
+	}
+	for _, d := range p.doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok && op.Name != nil && op.Name.Value == name {
+			return nil
+		}
+	}
+	return store.Errorf(store.Invalid, "operationName names no operation of the document")
 }
 
 // executable refuses what graphql-go v0.8.1 parses but must not validate:
@@ -110,11 +127,11 @@ func completeType(t ast.Type) bool {
 // since two fragments of one name can hide a cycle from it (the fuzzer
 // found `fragment A on Query {...B} fragment A on Query {...A}`); then the
 // depth and cost limits; then the other rules.
-func (h *Handler) validate(p *prepared) []gqlerrors.FormattedError {
+func (h *Handler) validate(p *prepared, rows store.ListSizes) []gqlerrors.FormattedError {
 	if res := graphql.ValidateDocument(&h.schema, p.doc, firstRules); !res.IsValid {
 		return h.validationErrors(res.Errors)
 	}
-	m := measureOperation(&h.schema, h.introSizes, p.doc)
+	m := measureOperation(&h.schema, h.introSizes, rows, p.doc)
 	if err := m.check(); err != nil {
 		return []gqlerrors.FormattedError{gqlerrors.FormatError(err)}
 	}
@@ -138,7 +155,7 @@ var (
 				rules = append(rules, r)
 			}
 		}
-		return rules
+		return append(rules, intRangeRule)
 	}()
 )
 

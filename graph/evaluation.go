@@ -8,17 +8,19 @@ import (
 
 func (s *schema) scoreType() *graphql.Object {
 	return obj("Score", "A juror's score and comments on one criterion. Applicants never see these.", graphql.Fields{
-		"applicationId": {Type: nonNull(graphql.ID)}, "jurorId": {Type: nonNull(graphql.ID)},
-		"criterionId": {Type: nonNull(graphql.ID)}, "value": {Type: graphql.Float},
+		"applicationId": {Type: nonNull(idType)}, "jurorId": {Type: nonNull(idType)},
+		"criterionId": {Type: nonNull(idType)}, "value": {Type: graphql.Float},
 		"strengths": {Type: nonNull(graphql.String)}, "opportunities": {Type: nonNull(graphql.String)},
 		"updatedAt": {Type: nonNull(graphql.DateTime)},
+		"revisedAfterSeeingAt": {Type: graphql.DateTime, Description: "When the value was last changed after the juror " +
+			"could see the other jurors' scores (AFTER_OWN_SUBMISSION, after submitting); null when it never was."},
 	})
 }
 
 func (s *schema) consensusType() *graphql.Object {
 	return obj("Consensus", "The score the jury agreed on one criterion, with the merged feedback the applicant reads.",
 		graphql.Fields{
-			"criterionId": {Type: nonNull(graphql.ID)}, "value": {Type: nonNull(graphql.Float)},
+			"criterionId": {Type: nonNull(idType)}, "value": {Type: nonNull(graphql.Float)},
 			"band": {Type: graphql.String, Description: "The criterion's band label for the value.",
 				Resolve: func(p graphql.ResolveParams) (any, error) {
 					c := p.Source.(*store.Consensus)
@@ -31,7 +33,7 @@ func (s *schema) consensusType() *graphql.Object {
 				}},
 			"strengths": {Type: nonNull(graphql.String)}, "opportunities": {Type: nonNull(graphql.String)},
 			"rationale": {Type: graphql.String, Description: "Admins and jurors only.", Resolve: juryOnly(func(c *store.Consensus) any { return c.Rationale })},
-			"participants": {Type: graphql.NewList(graphql.NewNonNull(graphql.ID)), Description: "Admins and jurors only.",
+			"participants": {Type: graphql.NewList(graphql.NewNonNull(idType)), Description: "Admins and jurors only.",
 				Resolve: juryOnly(func(c *store.Consensus) any { return []int64(c.Participants) })},
 			"recordedAt": {Type: nonNull(graphql.DateTime)},
 		})
@@ -55,7 +57,8 @@ func (s *schema) applicationJuryFields() graphql.Fields {
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				return loadersFrom(p.Context).scoresByApp.load(p.Context, p.Source.(*store.Application).ID), nil
 			}},
-		"consensus": {Type: listOf(s.consensusT), Description: "Agreed scores; applicants see them once the cycle is published.",
+		"finalScores": s.finalScoresField(),
+		"consensus": {Type: listOf(s.consensusT), Description: "Agreed scores only (criteria the jury deliberated on); applicants see them once the cycle is published. finalScores gives every criterion.",
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				return loadersFrom(p.Context).consensusByApp.load(p.Context, p.Source.(*store.Application).ID), nil
 			}},
@@ -66,7 +69,7 @@ func (s *schema) evaluationMutations(mutation graphql.Fields) {
 	mutation["saveScore"] = &graphql.Field{Type: nonNull(s.scoreT),
 		Description: "Saves your score and comments for one criterion of an assigned application while the cycle is SCORING.",
 		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("ScoreInput", graphql.InputObjectConfigFieldMap{
-			"applicationId": {Type: graphql.NewNonNull(graphql.ID)}, "criterionId": {Type: graphql.NewNonNull(graphql.ID)},
+			"applicationId": {Type: graphql.NewNonNull(idType)}, "criterionId": {Type: graphql.NewNonNull(idType)},
 			"value": {Type: graphql.Float}, "strengths": {Type: graphql.String}, "opportunities": {Type: graphql.String}}))}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
@@ -79,7 +82,7 @@ func (s *schema) evaluationMutations(mutation graphql.Fields) {
 		}}
 	mutation["submitEvaluation"] = &graphql.Field{Type: nonNull(s.assignmentT),
 		Description: "Submits your evaluation once every scored criterion has a value (else INCOMPLETE). Edits stay possible until scoring closes.",
-		Args:        graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(graphql.ID)}},
+		Args:        graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			app, err := idArg(p, "applicationId")
 			if err != nil {

@@ -24,25 +24,55 @@ const (
 // Anything the scan does not understand is left for the parser to refuse.
 func guard(doc string) error {
 	var s docScan
+	return s.scan(doc)
+}
+
+// scan counts the tokens of doc, stopping at the first limit it passes.
+// It follows graphql-go's lexer where that differs from the
+// specification: the lexer ends a name at a position counted in runes from
+// the white space and comments before it, so after a byte order mark or
+// a comment with non-ASCII text it reads the end of that name again, as a
+// token of its own.
+func (s *docScan) scan(doc string) error {
+	deficit := 0 // bytes less runes of the ignored text before a token
 	for i := 0; i < len(doc); {
 		switch c := doc[i]; {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',':
 			i++
 			continue
 		case c == '#':
-			i = skipComment(doc, i)
+			j := skipComment(doc, i)
+			deficit += continuationBytes(doc[i:j])
+			i = j
 			continue
 		case strings.HasPrefix(doc[i:], "\uFEFF"):
 			i += len("\uFEFF")
+			deficit += len("\uFEFF") - 1
 			continue
 		}
 		next, kind := scanToken(doc, i)
+		if kind == tokName {
+			next -= deficit
+		}
+		deficit = 0
 		if err := s.take(kind, doc[i]); err != nil {
 			return err
 		}
 		i = next
 	}
 	return nil
+}
+
+// continuationBytes counts the bytes of s that continue a UTF-8 sequence:
+// its bytes less its runes, since a JSON body's text is valid UTF-8.
+func continuationBytes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // docScan counts what guard limits.
@@ -112,12 +142,8 @@ func scanToken(doc string, i int) (int, tokenKind) {
 			j++
 		}
 		return j, tokName
-	case c == '-' || '0' <= c && c <= '9':
-		j := i + 1
-		for j < len(doc) && (isNameByte(doc[j]) || doc[j] == '.' || doc[j] == '+' || doc[j] == '-') {
-			j++
-		}
-		return j, tokOther
+	case c == '-' || isDigit(c):
+		return scanNumber(doc, i), tokOther
 	case c == '{' || c == '[' || c == '(':
 		return i + 1, tokOpen
 	case c == '}' || c == ']' || c == ')':
@@ -130,14 +156,50 @@ func scanToken(doc string, i int) (int, tokenKind) {
 	return i + 1, tokOther
 }
 
+// scanNumber reads a number as graphql-go's lexer does (readNumber):
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, and no more, so that
+// 1-1-1 is three numbers and 0x1 a number and a name. Where the lexer
+// would fail (a sign or a dot without digits) the parser refuses the
+// document; the scan counts one token and goes on.
+func scanNumber(doc string, i int) int {
+	if doc[i] == '-' {
+		i++
+	}
+	if i < len(doc) && doc[i] == '0' {
+		i++
+	} else {
+		i = scanDigits(doc, i)
+	}
+	if i < len(doc) && doc[i] == '.' {
+		i = scanDigits(doc, i+1)
+	}
+	if i < len(doc) && (doc[i] == 'e' || doc[i] == 'E') {
+		i++
+		if i < len(doc) && (doc[i] == '+' || doc[i] == '-') {
+			i++
+		}
+		i = scanDigits(doc, i)
+	}
+	return i
+}
+
+func scanDigits(doc string, i int) int {
+	for i < len(doc) && isDigit(doc[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 func isNameByte(c byte) bool {
 	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// skipComment skips from # to the end of the line.
+// skipComment skips from # to the end of the line, or to a control
+// character, where the lexer ends a comment too.
 func skipComment(doc string, i int) int {
-	for i < len(doc) && doc[i] != '\n' && doc[i] != '\r' {
-		i++
+	for i++; i < len(doc) && (doc[i] >= 0x20 || doc[i] == '\t'); i++ {
 	}
 	return i
 }

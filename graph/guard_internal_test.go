@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/graphql-go/graphql/language/lexer"
+	"github.com/graphql-go/graphql/language/source"
 
 	"github.com/leanforum/awards/store"
 )
@@ -85,5 +89,63 @@ func TestDocCacheIsBounded(t *testing.T) {
 	c.add(key(11), &prepared{}, 101)
 	if _, ok := c.get(key(11)); ok {
 		t.Error("a document larger than the whole cache was kept")
+	}
+}
+
+// TestGuardCountsTokensAsTheLexerDoes generates documents of numbers,
+// signs, names, punctuators, strings and comments, and checks that the
+// guard counts as many tokens in each as graphql-go's lexer reads; a
+// document the lexer refuses is left out, since the parser refuses it too.
+func TestGuardCountsTokensAsTheLexerDoes(t *testing.T) {
+	pieces := []string{"1", "0", "-", "-1", "1.5", "e", "E", "+", ".", "...", "1e5", "2E-3", "x", "_a", "0x1p4", "1_000",
+		"{", "}", "(", ")", "[", "]", ":", "$", "!", "=", "@", "|", "&", " ", ",", "\t", "\n", "\r", "\uFEFF",
+		"# ä\n", "# ääää\n", "#\x00", "abcdef", `"ä"`, `"a"`, `"\""`, `"""b"""`, `"""\""" """`, "# c\n", "08", "00", "1-1-1", "-0", "1.0e+1"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	compared := 0
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(30); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		doc := b.String()
+		want, ok := lexerTokens(doc)
+		if !ok {
+			continue
+		}
+		compared++
+		var s docScan
+		err := s.scan(doc)
+		if err != nil && store.ErrorCode(err) != store.QueryTooComplex {
+			t.Fatalf("scan(%q) = %v", doc, err)
+		}
+		if s.tokens != want {
+			t.Fatalf("guard counts %d tokens in %q, the lexer %d", s.tokens, doc, want)
+		}
+	}
+	if compared < 1000 {
+		t.Fatalf("only %d documents lexed; the generator is too rough", compared)
+	}
+}
+
+// lexerTokens counts the tokens graphql-go's lexer reads in doc, and says
+// whether it read it all without an error.
+func lexerTokens(doc string) (int, bool) {
+	next := lexer.Lex(source.NewSource(&source.Source{Body: []byte(doc)}))
+	for n, pos := 0, 0; ; n++ {
+		tok, err := next(pos)
+		if err != nil {
+			return 0, false
+		}
+		if tok.Kind == lexer.EOF {
+			return n, true
+		}
+		pos = tok.End
+	}
+}
+
+func TestGuardRefusesNumbersJoinedByMinusSigns(t *testing.T) {
+	doc := "{ a(x: [" + strings.Repeat("1-", 20000) + "1]) }"
+	if err := guard(doc); store.ErrorCode(err) != store.QueryTooComplex {
+		t.Errorf("guard(1-1-…-1) = %v, want QUERY_TOO_COMPLEX", err)
 	}
 }

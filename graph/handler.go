@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -25,6 +26,10 @@ import (
 // MaxBodyBytes is the largest GraphQL request body accepted.
 const MaxBodyBytes = 64 << 10
 
+// DefaultMaxResponseBytes is the largest GraphQL answer sent, unless
+// Options.MaxResponseBytes says otherwise.
+const DefaultMaxResponseBytes = 8 << 20
+
 // Options configure a Handler.
 type Options struct {
 	// Log receives one line per request and every internal error.
@@ -42,12 +47,19 @@ type Options struct {
 	// Development allows introspection to every caller and keeps the
 	// "Did you mean …?" hints in validation messages.
 	Development bool
-	// LoginLimit is how many logins an account may attempt, and how many
-	// may fail from a client address, per LoginWindow (DefaultLoginLimit
-	// and DefaultLoginWindow when zero). The attempts are counted in the
-	// database, for every server alike.
+	// LoginLimit is how many logins an account may attempt from one client
+	// address, and how many may fail from a client address, per
+	// LoginWindow (DefaultLoginLimit and DefaultLoginWindow when zero).
+	// The attempts are counted in the database, for every server alike.
 	LoginLimit  int
 	LoginWindow time.Duration
+	// SignUpLimit is how many sign-ups a client address may try per
+	// SignUpWindow (DefaultSignUpLimit and DefaultSignUpWindow when zero).
+	SignUpLimit  int
+	SignUpWindow time.Duration
+	// MaxResponseBytes caps one GraphQL answer (DefaultMaxResponseBytes
+	// when zero): a larger one is refused with QUERY_TOO_COMPLEX.
+	MaxResponseBytes int
 	// ClientIPHeader names a header, such as X-Forwarded-For, whose last
 	// address is the client's. Set it only behind a proxy that sets it on
 	// every request; otherwise clients could choose their own address.
@@ -66,6 +78,7 @@ type Handler struct {
 	docs       *docCache
 	parses     atomic.Int64 // documents parsed, that is not found in docs
 	introSizes map[string]int
+	listSizes  *listSizes
 }
 
 // NewHandler builds the schema and routes over db.
@@ -82,6 +95,15 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 	if opts.LoginWindow == 0 {
 		opts.LoginWindow = DefaultLoginWindow
 	}
+	if opts.MaxResponseBytes == 0 {
+		opts.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	if opts.SignUpLimit == 0 {
+		opts.SignUpLimit = DefaultSignUpLimit
+	}
+	if opts.SignUpWindow == 0 {
+		opts.SignUpWindow = DefaultSignUpWindow
+	}
 	h := &Handler{db: db, opts: opts, mux: http.NewServeMux(), fonts: opts.Fonts, linkSecret: opts.LinkSecret}
 	// The link secret every server shares, made by the first (store.Secret).
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -92,11 +114,13 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 			return nil, fmt.Errorf("graph: the report link secret: %w", err)
 		}
 	}
-	s, err := newSchema(db, h, newLimiter(db, opts.LoginLimit, opts.LoginWindow))
+	s, err := newSchema(db, h, newLimiter(db, opts.LoginLimit, opts.LoginWindow, "login attempts"),
+		newLimiter(db, opts.SignUpLimit, opts.SignUpWindow, "sign-ups from your address"))
 	if err != nil {
 		return nil, err
 	}
 	h.schema, h.docs, h.introSizes = s, newDocCache(docCacheEntries, docCacheBytes), introspectionSizes(&s)
+	h.listSizes = &listSizes{db: db, onChange: h.docs.clear}
 	if h.fonts == nil {
 		if h.fonts, err = pdf.NewFonts(); err != nil {
 			return nil, err
@@ -147,8 +171,12 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	ctx = withClientAddr(ctx, clientAddr(r, h.opts.ClientIPHeader))
 	rid := newRequestID()
 	status, resp := h.execute(ctx, r, rid)
-	writeJSON(w, status, resp)
-	h.opts.Log.Info("graphql", "request_id", rid, "status", status, "errors", len(resp.Errors),
+	status, resp = h.writeResponse(w, status, resp, rid)
+	msg := "graphql"
+	if r.Context().Err() != nil {
+		msg = "graphql request cancelled by the client"
+	}
+	h.opts.Log.Info(msg, "request_id", rid, "status", status, "errors", len(resp.Errors),
 		"statements", counter.Count(), "duration_ms", time.Since(start).Milliseconds())
 }
 
@@ -169,6 +197,9 @@ func (h *Handler) run(ctx context.Context, req *request, rid string, auth func(c
 	p, errs := h.prepare(req)
 	if errs != nil {
 		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
+	}
+	if err := p.checkOperationName(req.OperationName); err != nil {
+		return http.StatusBadRequest, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
 	}
 	ctx, err := auth(ctx)
 	if err != nil {
@@ -232,10 +263,54 @@ func (h *Handler) authenticateToken(ctx context.Context, token string) (context.
 	return withToken(store.WithActor(ctx, a), token), nil
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// writeResponse writes a GraphQL answer of at most MaxResponseBytes; a
+// larger one, which the cost model failed to foresee, is refused instead
+// (QUERY_TOO_COMPLEX, 400), and an answer that cannot be encoded is an
+// internal error. It returns what it wrote.
+func (h *Handler) writeResponse(w http.ResponseWriter, status int, resp *response, rid string) (int, *response) {
+	buf := &cappedBuffer{limit: h.opts.MaxResponseBytes}
+	err := json.NewEncoder(buf).Encode(resp)
+	switch {
+	case errors.Is(err, errResponseTooLarge):
+		status, resp = http.StatusBadRequest, &response{Errors: []gqlerrors.FormattedError{requestError(store.QueryTooComplex,
+			fmt.Sprintf("the answer is larger than %d bytes; ask for fewer fields, aliases or items", h.opts.MaxResponseBytes))}}
+		h.opts.Log.Warn("graphql answer too large", "request_id", rid, "limit", h.opts.MaxResponseBytes)
+	case err != nil:
+		status, resp = http.StatusInternalServerError, &response{Errors: []gqlerrors.FormattedError{
+			formatError(gqlerrors.FormattedError{}, fmt.Errorf("graph: encode the answer: %w", err), rid, h.opts.Log)}}
+	default:
+		setJSONHeaders(w)
+		w.WriteHeader(status)
+		w.Write(buf.Bytes())
+		return status, resp
+	}
+	writeJSON(w, status, resp)
+	return status, resp
+}
+
+var errResponseTooLarge = errors.New("graph: the answer is too large")
+
+// cappedBuffer is a buffer that refuses to grow past limit bytes.
+type cappedBuffer struct {
+	bytes.Buffer
+	limit int
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.limit {
+		return 0, errResponseTooLarge
+	}
+	return b.Buffer.Write(p)
+}
+
+func setJSONHeaders(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	setJSONHeaders(w)
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
 }

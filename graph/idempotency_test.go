@@ -116,7 +116,7 @@ func TestCreatesAreIdempotent(t *testing.T) {
 		draft := e.gql(admin, createCycle, map[string]any{"in": cycleInput(c.awardID, 2031, "LEAN_PRIZE")}).ok()
 		vars := map[string]any{"k": "after-opening", "in": map[string]any{"cycleId": draft.str("createCycle.id"), "organisationId": org, "title": "T"}}
 		const create = `mutation($k: String, $in: CreateApplicationInput!) { createApplication(input: $in, idempotencyKey: $k) { id } }`
-		e.gql(applicant, create, vars).wantCode("WRONG_PHASE")
+		e.gql(applicant, create, vars).wantCode("NOT_FOUND") // a DRAFT cycle is hidden from applicants
 		e.advance(admin, draft.str("createCycle.id"), draft.num("createCycle.version"), "OPEN")
 		e.gql(applicant, create, vars).ok()
 	})

@@ -13,7 +13,7 @@ func (s *schema) indicatorType() *graphql.Object {
 		Name:        "Indicator",
 		Description: "A measured result the application claims, such as investigation time 140 → 105 days.",
 		Fields: graphql.Fields{
-			"id":            {Type: nonNull(graphql.ID)},
+			"id":            {Type: nonNull(idType)},
 			"name":          {Type: nonNull(graphql.String)},
 			"unit":          {Type: nonNull(graphql.String)},
 			"direction":     {Type: nonNull(s.direction)},

@@ -9,11 +9,11 @@ import (
 func (s *schema) jurorType() *graphql.Object {
 	return obj("Juror", "A member of a cycle's jury. The affiliation's organisation and municipality are conflicts without declaring.",
 		graphql.Fields{
-			"userId":           {Type: nonNull(graphql.ID)},
+			"userId":           {Type: nonNull(idType)},
 			"name":             {Type: nonNull(graphql.String)},
 			"email":            {Type: nonNull(graphql.String)},
 			"lead":             {Type: nonNull(graphql.Boolean)},
-			"organisationId":   {Type: graphql.ID},
+			"organisationId":   {Type: idType},
 			"affiliation":      {Type: nonNull(graphql.String)},
 			"municipalityCode": {Type: graphql.String},
 		})
@@ -21,20 +21,20 @@ func (s *schema) jurorType() *graphql.Object {
 
 func (s *schema) conflictType() *graphql.Object {
 	return obj("Conflict", "A juror's conflict of interest with an organisation or a whole municipality.", graphql.Fields{
-		"id":               {Type: nonNull(graphql.ID)},
-		"jurorId":          {Type: nonNull(graphql.ID)},
-		"organisationId":   {Type: graphql.ID},
+		"id":               {Type: nonNull(idType)},
+		"jurorId":          {Type: nonNull(idType)},
+		"organisationId":   {Type: idType},
 		"municipalityCode": {Type: graphql.String},
 		"reason":           {Type: nonNull(graphql.String)},
-		"declaredBy":       {Type: nonNull(graphql.ID)},
+		"declaredBy":       {Type: nonNull(idType)},
 		"createdAt":        {Type: nonNull(graphql.DateTime)},
 	})
 }
 
 func (s *schema) assignmentType() *graphql.Object {
 	return obj("Assignment", "A juror's task to score an application.", graphql.Fields{
-		"applicationId": {Type: nonNull(graphql.ID)},
-		"jurorId":       {Type: nonNull(graphql.ID)},
+		"applicationId": {Type: nonNull(idType)},
+		"jurorId":       {Type: nonNull(idType)},
 		"assignedAt":    {Type: nonNull(graphql.DateTime)},
 		"recusedAt":     {Type: graphql.DateTime},
 		"recusalReason": {Type: nonNull(graphql.String)},
@@ -74,7 +74,7 @@ func (s *schema) cycleJuryFields() graphql.Fields {
 
 func (s *schema) auditType() *graphql.Object {
 	return obj("AuditEntry", "An append-only record: who did what, when, with the old and new value (JSON).", graphql.Fields{
-		"id": {Type: nonNull(graphql.ID)}, "at": {Type: nonNull(graphql.DateTime)}, "actorId": {Type: graphql.ID},
+		"id": {Type: nonNull(idType)}, "at": {Type: nonNull(graphql.DateTime)}, "actorId": {Type: idType},
 		"action": {Type: nonNull(graphql.String)}, "entity": {Type: nonNull(graphql.String)},
 		"entityId": {Type: nonNull(graphql.String)},
 		"oldValue": {Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) {

@@ -19,8 +19,8 @@ func rawJSON(m *json.RawMessage) any {
 
 func pairArgs() graphql.FieldConfigArgument {
 	return graphql.FieldConfigArgument{
-		"applicationId": {Type: graphql.NewNonNull(graphql.ID)},
-		"jurorId":       {Type: graphql.NewNonNull(graphql.ID)},
+		"applicationId": {Type: graphql.NewNonNull(idType)},
+		"jurorId":       {Type: graphql.NewNonNull(idType)},
 	}
 }
 
@@ -35,10 +35,10 @@ func pairFrom(p graphql.ResolveParams) (store.Pair, error) {
 
 func (s *schema) juryMutations(mutation graphql.Fields) {
 	mutation["addJuror"] = &graphql.Field{Type: nonNull(s.juror), Description: "Puts a juror user on a cycle's jury (or updates lead and affiliation); admins only.",
-		Args: graphql.FieldConfigArgument{"cycleId": {Type: graphql.NewNonNull(graphql.ID)},
+		Args: graphql.FieldConfigArgument{"cycleId": {Type: graphql.NewNonNull(idType)},
 			"input": {Type: graphql.NewNonNull(inputObject("JurorInput", graphql.InputObjectConfigFieldMap{
-				"userId": {Type: graphql.NewNonNull(graphql.ID)}, "lead": {Type: graphql.Boolean},
-				"organisationId": {Type: graphql.ID}, "affiliation": {Type: graphql.String},
+				"userId": {Type: graphql.NewNonNull(idType)}, "lead": {Type: graphql.Boolean},
+				"organisationId": {Type: idType}, "affiliation": {Type: graphql.String},
 				"municipalityCode": {Type: graphql.String}}))}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			cycle, err := idArg(p, "cycleId")
@@ -62,7 +62,7 @@ func (s *schema) juryMutations(mutation graphql.Fields) {
 			return s.db.AddJuror(p.Context, cycle, ji)
 		}}
 	mutation["removeJuror"] = &graphql.Field{Type: nonNull(graphql.Boolean), Description: "Admins only; not while the juror has assignments.",
-		Args: graphql.FieldConfigArgument{"cycleId": {Type: graphql.NewNonNull(graphql.ID)}, "userId": {Type: graphql.NewNonNull(graphql.ID)}},
+		Args: graphql.FieldConfigArgument{"cycleId": {Type: graphql.NewNonNull(idType)}, "userId": {Type: graphql.NewNonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			cycle, err := idArg(p, "cycleId")
 			if err != nil {
@@ -82,7 +82,7 @@ func (s *schema) conflictMutations(mutation graphql.Fields) {
 	mutation["declareConflict"] = &graphql.Field{Type: nonNull(s.conflictT),
 		Description: "A juror declares a conflict with an organisation or a municipality (jurorId omitted); an admin records one for any juror. Assignments it covers are recused.",
 		Args: graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(inputObject("ConflictInput", graphql.InputObjectConfigFieldMap{
-			"jurorId": {Type: graphql.ID}, "organisationId": {Type: graphql.ID}, "municipalityCode": {Type: graphql.String},
+			"jurorId": {Type: idType}, "organisationId": {Type: idType}, "municipalityCode": {Type: graphql.String},
 			"reason": {Type: graphql.NewNonNull(graphql.String)}}))}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			in := input(p)
@@ -120,7 +120,7 @@ func (s *schema) assignmentMutations(mutation graphql.Fields) {
 			return true, s.db.Unassign(p.Context, pair)
 		}}
 	mutation["recuse"] = &graphql.Field{Type: nonNull(s.assignmentT), Description: "The calling juror withdraws from an assignment; their scores leave every aggregate.",
-		Args: graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(graphql.ID)}, "reason": {Type: graphql.NewNonNull(graphql.String)}},
+		Args: graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(idType)}, "reason": {Type: graphql.NewNonNull(graphql.String)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			app, err := idArg(p, "applicationId")
 			if err != nil {
@@ -130,7 +130,7 @@ func (s *schema) assignmentMutations(mutation graphql.Fields) {
 		}}
 	mutation["autoAssign"] = &graphql.Field{Type: listOf(s.assignmentT),
 		Description: "Gives every submitted, eligible application of the cycle jurorsPerApplication jurors (counting those it has), never a conflicted one, with loads as even as possible; all or nothing. Admins only.",
-		Args: graphql.FieldConfigArgument{"cycleId": {Type: graphql.NewNonNull(graphql.ID)},
+		Args: graphql.FieldConfigArgument{"cycleId": {Type: graphql.NewNonNull(idType)},
 			"jurorsPerApplication": {Type: graphql.Int, Description: "Default: the cycle's setting."}},
 		Resolve: s.autoAssign}
 }

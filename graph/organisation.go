@@ -12,7 +12,7 @@ func (s *schema) organisationType() *graphql.Object {
 		Description: "A municipality, district, region, agency or company that applies for awards.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":               {Type: nonNull(graphql.ID)},
+				"id":               {Type: nonNull(idType)},
 				"name":             {Type: nonNull(graphql.String)},
 				"kind":             {Type: nonNull(s.orgKind)},
 				"sector":           {Type: nonNull(s.sector)},
@@ -46,7 +46,7 @@ func organisationInput(m map[string]any) store.OrganisationInput {
 
 func (s *schema) organisationFields(query, mutation graphql.Fields) {
 	query["organisation"] = &graphql.Field{Type: s.organisation,
-		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+		Args: graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {
@@ -77,7 +77,7 @@ func (s *schema) organisationFields(query, mutation graphql.Fields) {
 	mutation["updateOrganisation"] = &graphql.Field{Type: nonNull(s.organisation),
 		Description: "Admins and the organisation's members. `version` is the version you read.",
 		Args: graphql.FieldConfigArgument{
-			"id":      {Type: graphql.NewNonNull(graphql.ID)},
+			"id":      {Type: graphql.NewNonNull(idType)},
 			"version": {Type: graphql.NewNonNull(graphql.Int)},
 			"input":   {Type: graphql.NewNonNull(in)},
 		},

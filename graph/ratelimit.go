@@ -11,10 +11,18 @@ import (
 	"github.com/leanforum/awards/store"
 )
 
-// Default login limits: attempts per account and per client address.
+// Default login limits: attempts per account and client address together,
+// and failed ones per client address.
 const (
 	DefaultLoginLimit  = 10
 	DefaultLoginWindow = 15 * time.Minute
+)
+
+// Default sign-up limits: sign-ups per client address, which tell whether
+// an e-mail is registered.
+const (
+	DefaultSignUpLimit  = 20
+	DefaultSignUpWindow = time.Hour
 )
 
 // limiter allows at most limit login attempts per key in any window. The
@@ -24,17 +32,21 @@ type limiter struct {
 	db     *store.DB
 	limit  int
 	window time.Duration
+	what   string // what is limited, for the error: "login attempts"
 }
 
-func newLimiter(db *store.DB, limit int, window time.Duration) *limiter {
-	return &limiter{db: db, limit: limit, window: window}
+func newLimiter(db *store.DB, limit int, window time.Duration, what string) *limiter {
+	return &limiter{db: db, limit: limit, window: window, what: what}
 }
 
 // retryError is the RATE_LIMITED answer: try again after this long.
-type retryError struct{ after time.Duration }
+type retryError struct {
+	after time.Duration
+	what  string
+}
 
 func (e *retryError) Error() string {
-	return fmt.Sprintf("too many login attempts; try again in %d seconds", e.seconds())
+	return fmt.Sprintf("too many %s; try again in %d seconds", e.what, e.seconds())
 }
 
 func (e *retryError) seconds() int { return int((e.after + time.Second - 1) / time.Second) }
@@ -48,7 +60,7 @@ func (l *limiter) allow(ctx context.Context, keys ...string) error {
 		return err
 	}
 	if wait > 0 {
-		return &retryError{wait}
+		return &retryError{wait, l.what}
 	}
 	return nil
 }
@@ -61,11 +73,17 @@ func (l *limiter) refund(ctx context.Context, key string) {
 	l.db.RefundLoginAttempt(ctx, key)
 }
 
-// loginKeys are the limiter keys of a login: the account, whatever the
-// case of the e-mail, and the client address.
+// loginKeys are the limiter keys of a login: the account (whatever the
+// case of the e-mail) together with the client address, and the client
+// address alone. The account is never a key alone: whoever knows an
+// e-mail address could then lock its owner out by failing its logins.
 func loginKeys(ctx context.Context, email string) (account, address string) {
-	return "account:" + strings.ToLower(strings.TrimSpace(email)), "address:" + clientAddrFrom(ctx)
+	address = "address:" + clientAddrFrom(ctx)
+	return "account:" + strings.ToLower(strings.TrimSpace(email)) + " " + address, address
 }
+
+// signUpKey is the limiter key of a sign-up: the client address.
+func signUpKey(ctx context.Context) string { return "signup:" + clientAddrFrom(ctx) }
 
 // clientAddr is the address a request comes from: the connection's peer,
 // or, when the server is configured to trust one, the last address in

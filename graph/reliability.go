@@ -17,7 +17,7 @@ func (s *schema) reliabilityType() *graphql.Object {
 			"units": {Type: graphql.Int}, "values": {Type: graphql.Int}, "note": {Type: graphql.String}})
 	measures := graphql.Fields{"icc": {Type: icc}, "iccNote": {Type: graphql.String}, "alpha": {Type: listOf(alpha)}}
 	cycle := obj("ReliabilityMeasures", "Scores taken as percent of each criterion's scale, one unit per application and criterion.", measures)
-	perCrit := obj("CriterionReliability", "", with(graphql.Fields{"criterionId": {Type: nonNull(graphql.ID)},
+	perCrit := obj("CriterionReliability", "", with(graphql.Fields{"criterionId": {Type: nonNull(idType)},
 		"code": {Type: nonNull(graphql.String)}}, graphql.Fields{"icc": {Type: icc}, "iccNote": {Type: graphql.String},
 		"alpha": {Type: listOf(alpha)}}))
 	return obj("Reliability", "How far the jurors agree.", graphql.Fields{

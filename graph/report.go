@@ -28,6 +28,9 @@ type reportRoute struct {
 	name    string
 	pattern *regexp.Regexp
 	render  func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error)
+	// bits are the sizes of the columns of the pattern's numeric
+	// captures, in order: a path whose id does not fit names no report.
+	bits []int
 }
 
 // reportRoutes are the report URLs.
@@ -35,35 +38,46 @@ var reportRoutes = []reportRoute{
 	{"feedback", regexp.MustCompile(`^/reports/applications/([0-9]+)/feedback\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.feedbackPDF(ctx, atoi64(m[1]), lang)
-		}},
+		}, []int{64}},
 	{"ranking", regexp.MustCompile(`^/reports/cycles/([0-9]+)/ranking\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.rankingPDF(ctx, atoi64(m[1]), lang)
-		}},
+		}, []int{64}},
 	{"benchmark", regexp.MustCompile(`^/reports/benchmarks/([0-9]+)/versions/([0-9]+)\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.benchmarkVersionPDF(ctx, atoi64(m[1]), int(atoi64(m[2])), lang)
-		}},
+		}, []int{64, 32}},
 	{"benchmark-preview", regexp.MustCompile(`^/reports/benchmarks/([0-9]+)/preview\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.benchmarkPreviewPDF(ctx, atoi64(m[1]), lang)
-		}},
+		}, []int{64}},
 	{"profile", regexp.MustCompile(`^/reports/municipalities/([0-9]{4})/profile\.pdf$`),
 		func(h *Handler, ctx context.Context, m []string, q url.Values, lang pdf.Lang) ([]byte, error) {
 			return h.profilePDF(ctx, m[1], q, lang)
-		}},
+		}, nil},
 }
 
+// atoi64 reads a capture that routeOf has checked.
 func atoi64(s string) int64 {
 	v, _ := strconv.ParseInt(s, 10, 64)
 	return v
 }
 
+// routeOf finds the route of path and its captures; a path whose ids do
+// not fit their columns has none.
 func routeOf(path string) (*reportRoute, []string) {
 	for i := range reportRoutes {
-		if m := reportRoutes[i].pattern.FindStringSubmatch(path); m != nil {
-			return &reportRoutes[i], m
+		r := &reportRoutes[i]
+		m := r.pattern.FindStringSubmatch(path)
+		if m == nil {
+			continue
 		}
+		for j, bits := range r.bits {
+			if _, ok := pathID(m[j+1], bits); !ok {
+				return nil, nil
+			}
+		}
+		return r, m
 	}
 	return nil, nil
 }
@@ -129,7 +143,8 @@ func (h *Handler) reportCaller(ctx context.Context, r *http.Request) (context.Co
 	}
 	exp, err1 := strconv.ParseInt(q.Get("exp"), 10, 64)
 	uid, err2 := strconv.ParseInt(q.Get("uid"), 10, 64)
-	want := h.sign(r.URL.Path, exp, uid)
+	ses := q.Get("ses")
+	want := h.sign(r.URL.Path, exp, uid, ses)
 	got, err3 := base64.RawURLEncoding.DecodeString(q.Get("sig"))
 	if err1 != nil || err2 != nil || err3 != nil || !hmac.Equal(got, want) {
 		return ctx, store.Errorf(store.Unauthenticated, "the link is not valid")
@@ -137,17 +152,23 @@ func (h *Handler) reportCaller(ctx context.Context, r *http.Request) (context.Co
 	if time.Now().Unix() > exp {
 		return ctx, store.Errorf(store.Unauthenticated, "the link has expired; ask for a new one")
 	}
-	a, err := h.db.FindActor(ctx, uid)
+	var a *store.Actor
+	var err error
+	if ses == "" {
+		a, err = h.db.FindActor(ctx, uid)
+	} else {
+		a, err = h.db.FindActorBySessionRef(ctx, uid, ses)
+	}
 	if err != nil {
 		return ctx, err
 	}
 	return store.WithActor(ctx, a), nil
 }
 
-// sign is the MAC of a report path for a user until exp.
-func (h *Handler) sign(path string, exp, uid int64) []byte {
+// sign is the MAC of a report path for a user and session until exp.
+func (h *Handler) sign(path string, exp, uid int64, ses string) []byte {
 	mac := hmac.New(sha256.New, h.linkSecret)
-	fmt.Fprintf(mac, "%s\n%d\n%d", path, exp, uid)
+	fmt.Fprintf(mac, "%s\n%d\n%d\n%s", path, exp, uid, ses)
 	return mac.Sum(nil)
 }
 
@@ -162,8 +183,18 @@ func (h *Handler) SignLink(ctx context.Context, path string) (string, time.Time,
 		return "", time.Time{}, store.InvalidField("path", "must be a report path such as /reports/applications/12/feedback.pdf")
 	}
 	exp := time.Now().Add(LinkTTL).Truncate(time.Second)
+	// A link made with a bearer token works only while that session
+	// does: logging out revokes it. One made in process without a token
+	// (no session to tie it to) works until it expires.
+	ses := ""
+	if token := tokenFrom(ctx); token != "" {
+		ses = store.SessionRef(token)
+	}
 	q := url.Values{"exp": {strconv.FormatInt(exp.Unix(), 10)}, "uid": {strconv.FormatInt(a.UserID, 10)},
-		"sig": {base64.RawURLEncoding.EncodeToString(h.sign(path, exp.Unix(), a.UserID))}}
+		"sig": {base64.RawURLEncoding.EncodeToString(h.sign(path, exp.Unix(), a.UserID, ses))}}
+	if ses != "" {
+		q.Set("ses", ses)
+	}
 	return path + "?" + q.Encode(), exp, nil
 }
 

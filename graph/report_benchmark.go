@@ -41,7 +41,8 @@ func (h *Handler) benchmarkPreviewPDF(ctx context.Context, id int64, lang pdf.La
 	return pdf.Benchmark(h.fonts, benchmarkPDF(r, date, lang))
 }
 
-// benchmarkPDF lays a report out for the PDF: per KPI its latest year.
+// benchmarkPDF lays a report out for the PDF: per KPI its latest year in
+// full, and the statistics of every year the report covers.
 func benchmarkPDF(r *benchmark.Report, date time.Time, lang pdf.Lang) pdf.BenchmarkReport {
 	out := pdf.BenchmarkReport{Lang: lang, Date: date, Title: r.Title, Names: map[string]string{},
 		Thresholds: kpi.DefaultThresholds()}
@@ -49,24 +50,46 @@ func benchmarkPDF(r *benchmark.Report, date time.Time, lang pdf.Lang) pdf.Benchm
 		out.Focus = append(out.Focus, f.Code)
 		out.Names[f.Code] = f.Name
 	}
-	latest := map[string]benchmark.Section{}
+	byKPI := map[string][]benchmark.Section{}
 	var order []string
 	for _, s := range r.Sections {
-		if _, ok := latest[s.KPI.ID]; !ok {
+		if _, ok := byKPI[s.KPI.ID]; !ok {
 			order = append(order, s.KPI.ID)
 		}
-		latest[s.KPI.ID] = s
+		byKPI[s.KPI.ID] = append(byKPI[s.KPI.ID], s)
 	}
+	marked := perValueMarks(r)
 	for _, id := range order {
-		out.KPIs = append(out.KPIs, benchmarkKPIPDF(latest[id], r, out.Names, lang))
+		ss := byKPI[id]
+		k := benchmarkKPIPDF(ss[len(ss)-1], r, out.Names, lang, marked)
+		for _, s := range ss {
+			k.Years = append(k.Years, pdf.BenchmarkYear{Year: s.Year, Groups: groupsPDF(s, r, lang),
+				Compliance: compliancePDF(s.Compliance)})
+		}
+		out.KPIs = append(out.KPIs, k)
 	}
 	return out
 }
 
-func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]string, lang pdf.Lang) pdf.BenchmarkKPI {
+// perValueMarks reports whether the report marks its synthetic values one
+// by one; a version published before they were kept does not, and then
+// every value of a synthetic report counts as synthetic.
+func perValueMarks(r *benchmark.Report) bool {
+	for _, s := range r.Sections {
+		for _, row := range s.Rows {
+			if row.Synthetic {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]string, lang pdf.Lang, marked bool) pdf.BenchmarkKPI {
 	w := reportWords(lang)
 	k := pdf.BenchmarkKPI{ID: s.KPI.ID, Title: s.KPI.Title, Unit: s.KPI.Unit, Year: s.Year, Direction: s.KPI.Direction,
-		Source: "Kolada", Series: map[string]pdf.Series{}}
+		Source: "Kolada", Series: map[string]pdf.Series{}, LegalLimit: s.KPI.LegalLimit,
+		Compliance: compliancePDF(s.Compliance), Synthetic: map[string]bool{}, SeriesSynthetic: map[string]pdf.Marks{}}
 	if r.Synthetic {
 		k.Source = w.syntheticSource
 	}
@@ -75,19 +98,44 @@ func benchmarkKPIPDF(s benchmark.Section, r *benchmark.Report, names map[string]
 		p := kpi.Placing{Code: row.Code, Rank: row.Rank, Colour: row.Colour}
 		if row.Value != nil {
 			p.Value, p.Valid, p.Percentile = *row.Value, true, *row.Percentile
+			if row.Synthetic || (r.Synthetic && !marked) {
+				k.Synthetic[row.Code] = true
+			}
 		}
 		k.Placings = append(k.Placings, p)
 	}
-	k.Groups = append(k.Groups, pdf.GroupSummary{Name: w.national, Summary: summaryOf(s.National)})
-	if s.Group != nil && r.GroupTitle != "" {
-		k.Groups = append(k.Groups, pdf.GroupSummary{Name: r.GroupTitle, Summary: summaryOf(*s.Group)})
-	}
+	k.Groups = groupsPDF(s, r, lang)
 	for _, t := range r.Trends {
-		if t.KPI == s.KPI.ID {
-			k.Series[t.Code] = pdf.Series(t.Series)
+		if t.KPI != s.KPI.ID {
+			continue
 		}
+		k.Series[t.Code] = pdf.Series(t.Series)
+		m := pdf.Marks{}
+		for y := range t.Series {
+			m[y] = r.Synthetic && !marked
+		}
+		for _, y := range t.SyntheticYears {
+			m[y] = true
+		}
+		k.SeriesSynthetic[t.Code] = m
 	}
 	return k
+}
+
+// groupsPDF are a section's national and comparison-group statistics.
+func groupsPDF(s benchmark.Section, r *benchmark.Report, lang pdf.Lang) []pdf.GroupSummary {
+	gs := []pdf.GroupSummary{{Name: reportWords(lang).national, Summary: summaryOf(s.National)}}
+	if s.Group != nil && r.GroupTitle != "" {
+		gs = append(gs, pdf.GroupSummary{Name: r.GroupTitle, Summary: summaryOf(*s.Group)})
+	}
+	return gs
+}
+
+func compliancePDF(c *benchmark.Compliance) *pdf.Compliance {
+	if c == nil {
+		return nil
+	}
+	return &pdf.Compliance{Limit: c.Limit, Count: c.Count, Within: c.Within, Share: c.Share}
 }
 
 func summaryOf(s benchmark.Summary) kpi.Summary {

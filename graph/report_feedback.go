@@ -3,10 +3,10 @@ package graph
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/leanforum/awards/reports/kpi"
 	"github.com/leanforum/awards/reports/pdf"
-	"github.com/leanforum/awards/reports/scoring"
 	"github.com/leanforum/awards/store"
 )
 
@@ -26,44 +26,45 @@ func (h *Handler) feedbackPDF(ctx context.Context, appID int64, lang pdf.Lang) (
 	return pdf.Feedback(h.fonts, r)
 }
 
-// feedbackReport lays out the feedback: per scored criterion the agreed
-// score (or, without one, the jurors' aggregated score) with the merged
-// comments, never a juror's name.
+// feedbackReport lays out the feedback: per scored criterion its final
+// score (the agreed consensus, else the jury's aggregate, saying which)
+// with the merged comments, never a juror's name; the decision with the
+// jury's citation; and the measured results. A cycle recorded without
+// scores (a historical one) still has its feedback, which says so.
 func feedbackReport(d *store.FeedbackData, lang pdf.Lang) (pdf.FeedbackReport, error) {
-	r := pdf.FeedbackReport{Lang: lang, Date: d.Application.UpdatedAt.UTC(), Award: d.AwardName,
-		Cycle: strconv.Itoa(d.Cycle.Year), Organisation: d.Organisation.Name, Application: d.Application.Title}
+	r := pdf.FeedbackReport{Lang: lang, Date: feedbackDate(d), Award: d.AwardName,
+		Cycle: strconv.Itoa(d.Cycle.Year), Organisation: d.Organisation.Name, Application: d.Application.Title,
+		Citation: d.Application.Citation}
 	if d.Application.Decision != nil {
 		r.Decision = pdf.Decision(*d.Application.Decision)
 	}
-	agreed := map[int64]*store.Consensus{}
-	for _, c := range d.Consensus {
-		agreed[c.CriterionID] = c
-	}
-	var weight, total float64
-	for _, k := range scoredCriteria(d.Criteria) {
-		fc, ok := feedbackCriterion(k, agreed[k.ID], d.Cells[k.ID], d.Cycle.Aggregation)
-		if !ok {
-			continue
-		}
-		r.Criteria = append(r.Criteria, fc)
-		if !k.Independent {
-			weight += k.Weight
-			total += k.Weight * (fc.Score - fc.Min) / (fc.Max - fc.Min) * 100
-		}
+	fs := finalScores(d)
+	for _, f := range fs {
+		r.Criteria = append(r.Criteria, feedbackCriterion(f))
 		if r.OverallBands == nil {
-			r.OverallBands = percentBands(k)
+			r.OverallBands = percentBands(f.Criterion)
 		}
 	}
-	if len(r.Criteria) == 0 {
-		return r, store.Errorf(store.WrongPhase, "application %d has no scores or agreed scores yet", d.Application.ID)
-	}
-	if weight > 0 {
-		r.Overall = total / weight
+	r.Overall = overallPercent(fs)
+	if r.Overall == nil && d.Cycle.Phase != store.PhasePublished && r.Decision == "" {
+		return r, store.Errorf(store.WrongPhase, "application %d has no scores, agreed scores or decision yet", d.Application.ID)
 	}
 	for _, ind := range d.Indicators {
 		r.Indicators = append(r.Indicators, indicatorOf(ind))
 	}
 	return r, nil
+}
+
+// feedbackDate is the date the feedback's data refer to: the
+// application's last change, but for a cycle recorded without scores no
+// later than the end of its scoring, so that a historical cycle loaded
+// today is not dated today.
+func feedbackDate(d *store.FeedbackData) time.Time {
+	t := d.Application.UpdatedAt
+	if len(d.Cells) == 0 && len(d.Consensus) == 0 && d.Cycle.ScoringClosesAt.Before(t) {
+		t = d.Cycle.ScoringClosesAt
+	}
+	return t.UTC()
 }
 
 // addKPIContext gives each indicator that names a Kolada KPI and a
@@ -95,6 +96,9 @@ func (h *Handler) addKPIContext(ctx context.Context, d *store.FeedbackData, r *p
 			return err
 		}
 		r.Indicators[i].KPI = c
+		if r.Indicators[i].LegalLimit == nil {
+			r.Indicators[i].LegalLimit = kpis[*ind.KpiID].LegalLimit
+		}
 	}
 	return nil
 }
@@ -116,37 +120,20 @@ func (h *Handler) kpiContext(ctx context.Context, k *store.KPI, code string, val
 		return nil, nil
 	}
 	return &pdf.KPIContext{ID: k.ID, Title: k.Title, Municipality: m.Name, Group: g.Title,
-		Values: pk.Series, GroupMedian: pk.GroupMedian}, nil
+		Values: pk.Series, GroupMedian: pk.GroupMedian, Synthetic: pk.SeriesSynthetic, GroupSynthetic: pk.GroupSynthetic}, nil
 }
 
-func feedbackCriterion(k *store.Criterion, c *store.Consensus, cell *store.FeedbackCell, aggregation string) (pdf.FeedbackCriterion, bool) {
-	fc := pdf.FeedbackCriterion{Code: k.Code, Title: k.Title, Weight: k.Weight, Min: k.ScaleMin, Max: k.ScaleMax}
+func feedbackCriterion(f finalScore) pdf.FeedbackCriterion {
+	k := f.Criterion
+	fc := pdf.FeedbackCriterion{Code: k.Code, Title: k.Title, Weight: k.Weight, Min: k.ScaleMin, Max: k.ScaleMax,
+		Basis: pdf.Basis(f.Basis), Jurors: f.Jurors, Strengths: f.Strengths, Improvements: f.Opportunities}
 	for _, b := range k.Bands {
 		fc.Bands = append(fc.Bands, pdf.Band{From: b.From, To: b.To, Label: b.Label})
 	}
-	if cell != nil {
-		fc.Strengths, fc.Improvements = cell.Strengths, cell.Opportunities
+	if f.Value != nil {
+		fc.Score = *f.Value
 	}
-	switch {
-	case c != nil:
-		fc.Score = c.Value
-		if c.Strengths != "" || c.Opportunities != "" {
-			fc.Strengths, fc.Improvements = []string{c.Strengths}, []string{c.Opportunities}
-		}
-	case cell != nil && len(cell.Values) > 0:
-		fc.Score = aggregate(cell.Values, aggregation)
-	default:
-		return fc, false
-	}
-	return fc, true
-}
-
-func aggregate(vs []float64, how string) float64 {
-	st := scoring.Describe(vs)
-	if how == "MEDIAN" {
-		return st.Median
-	}
-	return st.Mean
+	return fc
 }
 
 // percentBands are a criterion's bands as percent of its scale.

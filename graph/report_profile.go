@@ -98,14 +98,15 @@ func (h *Handler) profileReport(ctx context.Context, m *store.Municipality, ids 
 	if len(r.KPIs) == 0 {
 		return r, store.InvalidField("kpis", "%s has no value of these KPIs in %d", m.Code, year)
 	}
-	r.Compass = compass(r.KPIs, kpis, m.Code, year, lang)
+	r.Areas = areaPoints(r.KPIs, kpis, m.Code, year, lang)
 	r.Date, err = h.db.DataDate(ctx, ids)
 	return r, err
 }
 
 func profileKPI(k *store.KPI, code string, year int, values []store.PanelValue, members []string) (pdf.ProfileKPI, bool) {
 	pk := pdf.ProfileKPI{ID: k.ID, Title: k.Title, Unit: k.Unit, Year: year, Direction: benchKPI(k).Direction,
-		Series: pdf.Series{}, GroupMedian: pdf.Series{}}
+		Series: pdf.Series{}, GroupMedian: pdf.Series{}, LegalLimit: k.LegalLimit,
+		Synthetic: map[string]bool{}, SeriesSynthetic: pdf.Marks{}, GroupSynthetic: pdf.Marks{}}
 	inGroup := map[string]bool{}
 	for _, c := range members {
 		inGroup[c] = true
@@ -115,12 +116,17 @@ func profileKPI(k *store.KPI, code string, year int, values []store.PanelValue, 
 	for _, v := range values {
 		if v.Year == year {
 			cross = append(cross, kpi.Value{Code: v.Code, Value: v.Value, Valid: true})
+			if v.Synthetic {
+				pk.Synthetic[v.Code] = true
+			}
 		}
 		if v.Code == code {
 			pk.Series[v.Year] = v.Value
+			pk.SeriesSynthetic[v.Year] = v.Synthetic
 		}
 		if inGroup[v.Code] {
 			byYear[v.Year] = append(byYear[v.Year], v.Value)
+			pk.GroupSynthetic[v.Year] = pk.GroupSynthetic[v.Year] || v.Synthetic
 		}
 	}
 	for y, vs := range byYear {
@@ -146,13 +152,19 @@ func hasCode(places []kpi.Placing, code string) bool {
 	return false
 }
 
-// compass is a Kommunkompassen-style summary of the profile: per
-// operating area of the chosen KPIs, the mean percentile (0–100) of the
-// municipality's KPIs in that area as its points, out of 100.
-func compass(items []pdf.ProfileKPI, kpis map[string]*store.KPI, code string, year int, lang pdf.Lang) *pdf.Compass {
+// areaPoints is the municipality's mean percentile (0–100) by operating
+// area of the chosen KPIs, out of 100 per area. A KPI for which neither
+// way is better has no percentile that means better and is left out of
+// the points, and counted as left out.
+func areaPoints(items []pdf.ProfileKPI, kpis map[string]*store.KPI, code string, year int, lang pdf.Lang) *pdf.AreaPoints {
 	sums, counts := map[string]float64{}, map[string]int{}
+	c := &pdf.AreaPoints{Year: year}
 	var areas []string
 	for _, it := range items {
+		if it.Direction == kpi.Neutral {
+			c.Excluded++
+			continue
+		}
 		area := kpis[it.ID].OperatingArea
 		if area == "" {
 			area = reportWords(lang).otherArea
@@ -167,9 +179,8 @@ func compass(items []pdf.ProfileKPI, kpis map[string]*store.KPI, code string, ye
 			}
 		}
 	}
-	c := &pdf.Compass{Year: year}
 	for _, a := range areas {
-		c.Areas = append(c.Areas, pdf.CompassArea{Name: a, Points: math.Round(sums[a] / float64(counts[a])), Max: 100})
+		c.Areas = append(c.Areas, pdf.AreaPoint{Name: a, Points: math.Round(sums[a] / float64(counts[a])), Max: 100, KPIs: counts[a]})
 	}
 	return c
 }

@@ -41,7 +41,13 @@ func (h *Handler) rankingPDF(ctx context.Context, cycleID int64, lang pdf.Lang) 
 	if len(ev.Ranking.Raw) == 0 {
 		return nil, store.Errorf(store.WrongPhase, "cycle %d has no submitted scores to rank yet", cycleID)
 	}
-	r := pdf.JuryReport{Lang: lang, Date: c.ScoringClosesAt.UTC(), Award: award.Name, Cycle: strconv.Itoa(c.Year), Ranking: ev.Ranking,
+	// The scores are as of the end of scoring, or of today while scoring
+	// is still open: never a date in the future.
+	date := c.ScoringClosesAt
+	if now := h.db.Now(); now.Before(date) {
+		date = now
+	}
+	r := pdf.JuryReport{Lang: lang, Date: date.UTC(), Award: award.Name, Cycle: strconv.Itoa(c.Year), Ranking: ev.Ranking,
 		ICC: ev.Reliability.Cycle.ICC}
 	for _, a := range ev.Reliability.Cycle.Alpha {
 		if a.Level == reliability.Interval {

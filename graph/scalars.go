@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"fmt"
+	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -39,4 +42,62 @@ func newDateType() *graphql.Scalar {
 			return nil
 		},
 	})
+}
+
+// idType is the schema's ID scalar. It replaces graphql.ID, which writes
+// any value it does not know with %v: an optional id held as *int64
+// reached clients as a heap address ("0x16b0…"). Here every pointer is
+// followed (nil is null) and every integer written in decimal, so no
+// field can leak an address, whatever Go type its resolver returns. It
+// is immutable after package initialisation, as graphql.ID is.
+var idType = graphql.NewScalar(graphql.ScalarConfig{
+	Name:        "ID",
+	Description: graphql.ID.Description(),
+	Serialize:   serializeID,
+	ParseValue:  graphql.ID.ParseValue,
+	ParseLiteral: func(v ast.Value) any {
+		switch v := v.(type) {
+		case *ast.IntValue:
+			return v.Value
+		case *ast.StringValue:
+			return v.Value
+		}
+		return nil
+	},
+})
+
+// serializeID writes an id as a decimal or the string it is; anything
+// else is no id and serialises as null rather than as Go syntax.
+func serializeID(v any) any {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	case int32:
+		return strconv.FormatInt(int64(x), 10)
+	case fmt.Stringer:
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return nil
+		}
+		return x.String()
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		return serializeID(rv.Elem().Interface())
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		return rv.String()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(rv.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return strconv.FormatUint(rv.Uint(), 10)
+	}
+	return nil
 }

@@ -15,9 +15,10 @@ import (
 // schema holds the types while the schema is built, and the store the
 // resolvers read from.
 type schema struct {
-	db     *store.DB
-	linker linker
-	logins *limiter
+	db      *store.DB
+	linker  linker
+	logins  *limiter
+	signUps *limiter
 	enums
 	date     *graphql.Scalar
 	pageInfo *graphql.Object
@@ -27,15 +28,16 @@ type schema struct {
 	organisationIn                                    *graphql.InputObject
 
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
+	finalScoreT                                                         *graphql.Object
 
 	bench                                                                   benchTypes
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
 }
 
-// newSchema builds the GraphQL schema over db; l signs report links and
-// logins limits the login mutation.
-func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) {
-	s := &schema{db: db, linker: l, logins: logins, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+// newSchema builds the GraphQL schema over db; l signs report links,
+// logins limits password checks and signUps sign-ups.
+func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema, error) {
+	s := &schema{db: db, linker: l, logins: logins, signUps: signUps, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()
@@ -51,6 +53,7 @@ func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) 
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()
+	s.finalScoreT = s.finalScoreType()
 	s.application = s.applicationType()
 	s.answer = s.answerType()
 	s.indicator = s.indicatorType()
@@ -69,6 +72,7 @@ func newSchema(db *store.DB, l linker, logins *limiter) (graphql.Schema, error) 
 		Mutation: graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: mutation}),
 	})
 	if err == nil {
+		describe(schema)
 		warmEnums(schema)
 	}
 	return schema, err
@@ -90,7 +94,7 @@ func warmEnums(schema graphql.Schema) {
 func (s *schema) juryFields(query, mutation graphql.Fields) {
 	query["conflicts"] = &graphql.Field{Type: listOf(s.conflictT),
 		Description: "A juror's conflicts: your own, or (admins) any juror's.",
-		Args:        graphql.FieldConfigArgument{"jurorId": {Type: graphql.ID}},
+		Args:        graphql.FieldConfigArgument{"jurorId": {Type: idType}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			juror, err := optionalID(p.Args, "jurorId")
 			if err != nil {

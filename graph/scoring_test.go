@@ -183,4 +183,13 @@ func TestOnlySubmittedEvaluationsCount(t *testing.T) {
 	if cells := cellsOf(); cells[0].(map[string]any)["mean"] != 70.0 {
 		t.Errorf("an edit after submission did not count: %v", cells[0])
 	}
+	t.Run("a submitted evaluation cannot lose a value", func(t *testing.T) {
+		r := e.gql(j.tokens[0], saveScore, map[string]any{"a": j.apps[1], "k": j.cycle.criteria[0], "v": nil, "s": "Bara kommentar"})
+		if r.code() != "INVALID" || r.Errors[0].Extensions["field"] != "value" {
+			t.Errorf("errors = %v, want INVALID at value", r.Errors)
+		}
+		if cells := cellsOf(); len(cells) != 3 || cells[0].(map[string]any)["mean"] != 70.0 {
+			t.Errorf("after the refused removal the cells are %v, want three, the first 70", cells)
+		}
+	})
 }

@@ -12,7 +12,7 @@ func (s *schema) userType() *graphql.Object {
 		Description: "An account: an admin, a juror or an applicant.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":        {Type: nonNull(graphql.ID)},
+				"id":        {Type: nonNull(idType)},
 				"email":     {Type: nonNull(graphql.String)},
 				"name":      {Type: nonNull(graphql.String)},
 				"role":      {Type: nonNull(s.role)},
@@ -52,7 +52,7 @@ func (s *schema) userFields(query, mutation graphql.Fields) {
 			}
 			return s.findUser(p, a.UserID)
 		}}
-	query["user"] = &graphql.Field{Type: s.user, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
+	query["user"] = &graphql.Field{Type: s.user, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			id, err := idArg(p, "id")
 			if err != nil {

@@ -64,6 +64,15 @@ const applicationVisible = `($1 = 'ADMIN' OR a.organisation_id = ANY($2)
 		EXISTS (SELECT 1 FROM assignments s WHERE s.application_id = a.id AND s.juror_id = $3 AND s.recused_at IS NULL)
 		OR EXISTS (SELECT 1 FROM jurors j WHERE j.cycle_id = a.cycle_id AND j.user_id = $3 AND j.lead))))`
 
+// applicationWritable is the predicate for applications the caller may
+// change: admins all, applicants their organisations'. It is not
+// applicationVisible: a juror reads the applications assigned to them, and
+// a lead juror every submitted one of the cycle, but changes none (their
+// mutations, scores, consensus and decisions, check their own predicates).
+// $1 and $2 are the caller's role and organisations, as for
+// applicationVisible; $3 is unused.
+const applicationWritable = `($3::bigint IS NOT NULL AND ($1 = 'ADMIN' OR a.organisation_id = ANY($2)))`
+
 // visibility is the arguments $1–$3 that applicationVisible reads,
 // followed by more.
 func visibility(a *Actor, more ...any) []any {
@@ -88,7 +97,7 @@ func (db *DB) CreateApplication(ctx context.Context, in NewApplication) (*Applic
 		return nil, err
 	}
 	return createOnce(ctx, db, callerKey(act), "createApplication", func(tx conn) (*Application, error) {
-		c, err := db.findCycle(ctx, tx, in.CycleID)
+		c, err := db.findVisibleCycle(ctx, tx, in.CycleID)
 		if err == nil {
 			err = db.checkOpen(c)
 		}

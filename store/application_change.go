@@ -15,9 +15,13 @@ type ApplicationUpdate struct {
 	Indicators *[]IndicatorInput
 }
 
-// changeApplication runs fn on a locked application the caller may see,
-// refusing a stale version, then bumps the version and returns the row.
-func (db *DB) changeApplication(ctx context.Context, id int64, version int,
+// changeApplication runs fn on a locked application the caller may
+// change (applicationWritable), refusing a stale version, then bumps the
+// version, records action (when not "") in the audit log and returns the
+// row. A caller who may read the application but not change it is
+// FORBIDDEN; one who may not read it gets NOT_FOUND, as for an id that
+// does not exist, and locks nothing.
+func (db *DB) changeApplication(ctx context.Context, id int64, version int, action string,
 	fn func(tx conn, a *Application, c *Cycle) error) (*Application, error) {
 	act := ActorFrom(ctx)
 	if act == nil {
@@ -26,11 +30,10 @@ func (db *DB) changeApplication(ctx context.Context, id int64, version int,
 	out := &Application{}
 	err := db.inTx(ctx, func(tx conn) error {
 		a := &Application{}
-		err := tx.get(ctx, a, `SELECT a.* FROM applications a WHERE a.id = $4 AND `+applicationVisible+` FOR UPDATE OF a`,
-			visibility(act, id)...)
-		if isNoRows(err) {
-			return notFound("application", id)
-		}
+		err := lockForChange(ctx, tx, a, "application", id,
+			`SELECT a.* FROM applications a WHERE a.id = $4 AND `+applicationWritable+` FOR UPDATE OF a`,
+			`SELECT EXISTS (SELECT 1 FROM applications a WHERE a.id = $4 AND `+applicationVisible+`)`,
+			visibility(act, id))
 		if err != nil {
 			return err
 		}
@@ -41,16 +44,49 @@ func (db *DB) changeApplication(ctx context.Context, id int64, version int,
 		if err != nil {
 			return err
 		}
+		before := applicationState(a)
 		if err := fn(tx, a, c); err != nil {
 			return err
 		}
-		return tx.get(ctx, out, `UPDATE applications SET title = $2, summary = $3, status = $4, eligibility = $5,
+		err = tx.get(ctx, out, `UPDATE applications SET title = $2, summary = $3, status = $4, eligibility = $5,
 				eligibility_reason = $6, withdrawal_reason = $7, submitted_at = $8, withdrawn_at = $9,
 				version = version + 1, updated_at = $10
 			WHERE id = $1 RETURNING *`, a.ID, a.Title, a.Summary, a.Status, a.Eligibility,
 			a.EligibilityReason, a.WithdrawalReason, a.SubmittedAt, a.WithdrawnAt, db.Now())
+		if err != nil || action == "" {
+			return err
+		}
+		return db.audit(ctx, tx, a.CycleID, action, "application", a.ID, before, applicationState(out))
 	})
 	return out, err
+}
+
+// applicationState is what the audit log keeps of an application's
+// change: its status, eligibility and their reasons.
+func applicationState(a *Application) map[string]any {
+	return map[string]any{"status": a.Status, "eligibility": a.Eligibility, "eligibilityReason": a.EligibilityReason,
+		"withdrawalReason": a.WithdrawalReason, "version": a.Version}
+}
+
+// lockForChange locks into dest the row that lock selects: a row of kind
+// id that the caller may change, by a write predicate. When there is
+// none it tells the caller only what they may already know: FORBIDDEN
+// when visible (a read predicate, no lock) says they may see the row,
+// NOT_FOUND otherwise, the same as for an id that does not exist. Both
+// statements take args.
+func lockForChange(ctx context.Context, tx conn, dest any, kind string, id int64, lock, visible string, args []any) error {
+	err := tx.get(ctx, dest, lock, args...)
+	if !isNoRows(err) {
+		return err
+	}
+	var seen bool
+	if err := tx.get(ctx, &seen, visible, args...); err != nil {
+		return err
+	}
+	if seen {
+		return Errorf(Forbidden, "you may not change %s %d", kind, id)
+	}
+	return notFound(kind, id)
 }
 
 // UpdateApplication edits a draft while its cycle is open.
@@ -58,7 +94,7 @@ func (db *DB) UpdateApplication(ctx context.Context, id int64, version int, upd 
 	if err := upd.validate(); err != nil {
 		return nil, err
 	}
-	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+	return db.changeApplication(ctx, id, version, "", func(tx conn, a *Application, c *Cycle) error {
 		if a.Status != StatusDraft {
 			return Errorf(WrongPhase, "application %d is %s; only drafts can be edited", id, a.Status)
 		}
@@ -107,7 +143,7 @@ func (upd *ApplicationUpdate) validate() error {
 
 // SubmitApplication submits a complete draft before the cycle closes.
 func (db *DB) SubmitApplication(ctx context.Context, id int64, version int) (*Application, error) {
-	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+	return db.changeApplication(ctx, id, version, "application.submit", func(tx conn, a *Application, c *Cycle) error {
 		if a.Status != StatusDraft {
 			return Errorf(WrongPhase, "application %d is %s; only drafts can be submitted", id, a.Status)
 		}
@@ -119,7 +155,7 @@ func (db *DB) SubmitApplication(ctx context.Context, id int64, version int) (*Ap
 		}
 		now := db.Now()
 		a.Status, a.SubmittedAt = StatusSubmitted, &now
-		return nil
+		return mailApplication(ctx, tx, a, c, MailApplicationSubmitted, map[string]any{"submittedAt": now})
 	})
 }
 
@@ -129,7 +165,7 @@ func (db *DB) WithdrawApplication(ctx context.Context, id int64, version int, re
 	if err := checkText("reason", reason, 0, 2000); err != nil {
 		return nil, err
 	}
-	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+	return db.changeApplication(ctx, id, version, "application.withdraw", func(tx conn, a *Application, c *Cycle) error {
 		if a.Status == StatusWithdrawn {
 			return Errorf(WrongPhase, "application %d is already withdrawn", id)
 		}
@@ -138,7 +174,7 @@ func (db *DB) WithdrawApplication(ctx context.Context, id int64, version int, re
 		}
 		now := db.Now()
 		a.Status, a.WithdrawnAt, a.WithdrawalReason = StatusWithdrawn, &now, reason
-		return nil
+		return mailApplication(ctx, tx, a, c, MailApplicationWithdrawn, map[string]any{"reason": reason})
 	})
 }
 
@@ -155,17 +191,18 @@ func (db *DB) ScreenApplication(ctx context.Context, id int64, version int, elig
 	if !eligible && reason == "" {
 		return nil, InvalidField("reason", "must say why the application is not eligible")
 	}
-	return db.changeApplication(ctx, id, version, func(tx conn, a *Application, c *Cycle) error {
+	return db.changeApplication(ctx, id, version, "application.screen", func(tx conn, a *Application, c *Cycle) error {
 		if a.Status != StatusSubmitted {
 			return Errorf(WrongPhase, "application %d is %s; only submitted applications are screened", id, a.Status)
 		}
 		if !c.Phase.Before(PhaseDecided) {
 			return Errorf(WrongPhase, "cycle %d is %s; screening ends with the decisions", c.ID, c.Phase)
 		}
-		a.Eligibility, a.EligibilityReason = "NOT_ELIGIBLE", reason
 		if eligible {
-			a.Eligibility = "ELIGIBLE"
+			a.Eligibility, a.EligibilityReason = "ELIGIBLE", reason
+			return nil
 		}
-		return nil
+		a.Eligibility, a.EligibilityReason = "NOT_ELIGIBLE", reason
+		return mailApplication(ctx, tx, a, c, MailApplicationRejected, map[string]any{"reason": reason})
 	})
 }

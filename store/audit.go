@@ -72,16 +72,3 @@ func (db *DB) FindAudit(ctx context.Context, cycleID int64, p Page) ([]*AuditEnt
 	rows, more := trimPage(rows, p)
 	return rows, more, err
 }
-
-// AllAudit returns a cycle's whole audit log, for exports; only admins may.
-func (db *DB) AllAudit(ctx context.Context, cycleID int64) ([]*AuditEntry, error) {
-	if !ActorFrom(ctx).IsAdmin() {
-		return nil, Errorf(Forbidden, "only admins read the audit log")
-	}
-	if _, err := db.findCycle(ctx, db.conn(), cycleID); err != nil {
-		return nil, err
-	}
-	var rows []*AuditEntry
-	err := db.conn().sel(ctx, &rows, `SELECT * FROM audit_log WHERE cycle_id = $1 ORDER BY id`, cycleID)
-	return rows, err
-}

@@ -97,34 +97,35 @@ func (db *DB) upsertConsensus(ctx context.Context, tx conn, cycleID int64, in Co
 }
 
 // checkLead checks that the caller is an admin, or a lead juror of the
-// application's cycle without a conflict, and that the cycle is in one of
-// phases. It returns the cycle's id.
+// application's cycle who may see it (so without a conflict), and that
+// the cycle is in one of phases; it locks the application and returns its
+// cycle's id. Who may see the application but not decide on it is
+// FORBIDDEN; who may not see it gets NOT_FOUND, as for an id that does not
+// exist, and locks nothing.
 func (db *DB) checkLead(ctx context.Context, tx conn, app int64, phases ...Phase) (int64, error) {
-	a := ActorFrom(ctx)
 	var chk struct {
-		CycleID    int64 `db:"cycle_id"`
-		Phase      Phase `db:"phase"`
-		Lead       bool  `db:"lead"`
-		Conflicted bool  `db:"conflicted"`
+		CycleID int64 `db:"cycle_id"`
+		Phase   Phase `db:"phase"`
 	}
-	err := tx.get(ctx, &chk, `SELECT a.cycle_id, c.phase,
-			EXISTS (SELECT 1 FROM jurors j WHERE j.cycle_id = a.cycle_id AND j.user_id = $2 AND j.lead) AS lead,
-			conflicted($2, a.id) AS conflicted
-		FROM applications a JOIN cycles c ON c.id = a.cycle_id WHERE a.id = $1 FOR UPDATE OF a`, app, actorID(a))
-	switch {
-	case isNoRows(err):
-		return 0, notFound("application", app)
-	case err != nil:
+	err := lockForChange(ctx, tx, &chk, "application", app,
+		`SELECT a.cycle_id, c.phase FROM applications a JOIN cycles c ON c.id = a.cycle_id
+		WHERE a.id = $4 AND `+applicationLeadWritable+` FOR UPDATE OF a`,
+		`SELECT EXISTS (SELECT 1 FROM applications a WHERE a.id = $4 AND `+applicationVisible+`)`,
+		visibility(ActorFrom(ctx), app))
+	if err != nil {
 		return 0, err
-	case !a.IsAdmin() && !chk.Lead:
-		return 0, Errorf(Forbidden, "only lead jurors and admins record consensus and decisions")
-	case !a.IsAdmin() && chk.Conflicted:
-		return 0, Errorf(ConflictOfInterest, "you have a conflict of interest with application %d", app)
-	case !contains(phases, chk.Phase):
+	}
+	if !contains(phases, chk.Phase) {
 		return 0, Errorf(WrongPhase, "cycle %d is %s; this is done while it is %s", chk.CycleID, chk.Phase, joinPhases(phases))
 	}
 	return chk.CycleID, nil
 }
+
+// applicationLeadWritable is the predicate for the applications whose
+// consensus and decision the caller may record: admins all, a lead juror
+// those of the cycle they may see. $1–$3 are the visibility arguments.
+const applicationLeadWritable = `(` + applicationVisible + ` AND ($1 = 'ADMIN'
+	OR EXISTS (SELECT 1 FROM jurors j WHERE j.cycle_id = a.cycle_id AND j.user_id = $3 AND j.lead)))`
 
 func joinPhases(ps []Phase) string {
 	s := make([]string, len(ps))

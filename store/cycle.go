@@ -191,6 +191,11 @@ func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase,
 		if err := tx.get(ctx, c, `UPDATE cycles SET phase = $2, version = version + 1 WHERE id = $1 RETURNING *`, id, to); err != nil {
 			return err
 		}
+		if to == PhasePublished {
+			if err := mailResults(ctx, tx, c); err != nil {
+				return err
+			}
+		}
 		return db.audit(ctx, tx, id, "cycle.advance", "cycle", id, old.Phase, to)
 	})
 	return c, err
@@ -233,6 +238,17 @@ func (db *DB) lockCycle(ctx context.Context, tx conn, id int64) (*Cycle, error) 
 func (db *DB) findCycle(ctx context.Context, c conn, id int64) (*Cycle, error) {
 	cy := &Cycle{}
 	err := c.get(ctx, cy, `SELECT * FROM cycles WHERE id = $1`, id)
+	if isNoRows(err) {
+		return nil, notFound("cycle", id)
+	}
+	return cy, err
+}
+
+// findVisibleCycle is findCycle for a cycle the caller may see
+// (cycleVisible): a hidden one is NOT_FOUND, as a missing one is.
+func (db *DB) findVisibleCycle(ctx context.Context, c conn, id int64) (*Cycle, error) {
+	cy := &Cycle{}
+	err := c.get(ctx, cy, `SELECT c.* FROM cycles c WHERE c.id = $2 AND `+cycleVisible, ActorFrom(ctx).role(), id)
 	if isNoRows(err) {
 		return nil, notFound("cycle", id)
 	}

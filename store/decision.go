@@ -8,6 +8,31 @@ import (
 // The decisions on an application.
 var Decisions = []string{"WINNER", "FINALIST", "HONOURABLE_MENTION", "NOT_SELECTED"}
 
+// DecisionVisible is the one rule for who sees an application's decision
+// and citation, given its cycle and the caller's place on the cycle's jury:
+// admins always; the jury as long as they may see its ranking (the lead
+// juror at once, the other jurors from CONSENSUS on, see rankingQuery);
+// anyone else who may see the application once the cycle is PUBLISHED.
+func DecisionVisible(a *Actor, c *Cycle, role JuryRole) bool {
+	switch {
+	case a.IsAdmin(), c.Phase == PhasePublished:
+		return true
+	case a == nil || a.Role != RoleJuror || !role.Member:
+		return false
+	}
+	return role.Lead || !c.Phase.Before(PhaseConsensus)
+}
+
+// JuryRoleOf is a's place among a cycle's jurors.
+func JuryRoleOf(jurors []*Juror, a *Actor) JuryRole {
+	for _, j := range jurors {
+		if a != nil && j.UserID == a.UserID {
+			return JuryRole{Member: true, Lead: j.Lead}
+		}
+	}
+	return JuryRole{}
+}
+
 // DecisionInput records the jury's decision on an application. Required
 // lists the criteria whose cells were flagged for disagreement: each needs
 // an agreed score before the decision.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -59,6 +60,9 @@ func (d *demoSet) juryCycle(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := d.demoConflict(ctx, jurors[3], "Nacka kommun"); err != nil {
+		return err
+	}
 	return d.demoScores(ctx, cycle.ID, apps, jurors)
 }
 
@@ -83,10 +87,20 @@ func (d *demoSet) demoJury(ctx context.Context, cycleID int64) ([]int64, error) 
 		}
 		ids = append(ids, u.ID)
 	}
-	_, err := d.tx.exec(ctx, `INSERT INTO conflicts (juror_id, organisation_id, reason, declared_by)
-		SELECT $1, id, 'Tidigare konsult åt organisationen (demo)', $1 FROM organisations WHERE demo AND name = 'Nacka kommun'`,
-		ids[3])
-	return ids, err
+	return ids, nil
+}
+
+// demoConflict has the juror declare a conflict with the named demo
+// organisation, which must exist by then: a demo whose story names a
+// relation that is not there is an error, not a quieter demo.
+func (d *demoSet) demoConflict(ctx context.Context, juror int64, org string) error {
+	n, err := d.tx.exec(ctx, `INSERT INTO conflicts (juror_id, organisation_id, reason, declared_by)
+		SELECT $1, id, 'Tidigare konsult åt organisationen (demo)', $1 FROM organisations WHERE demo AND name = $2`,
+		juror, org)
+	if err == nil && n != 1 {
+		err = fmt.Errorf("store: demo: a conflict with %q inserted %d rows, want 1", org, n)
+	}
+	return err
 }
 
 func (d *demoSet) demoEntries(ctx context.Context, cycle *Cycle) ([]int64, error) {

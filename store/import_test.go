@@ -103,6 +103,9 @@ func TestImportCSVRejectsBadInput(t *testing.T) {
 		{"gender", header + ok + "U33401,1280,2012,X,1,\n", `line 3: gender: "X" is not T (total), K (women) or M (men)`},
 		{"value", header + ok + "U33401,1280,2012,T,12 dagar,\n", `line 3: value: "12 dagar" is not a number`},
 		{"value NaN", header + ok + "U33401,1280,2012,T,NaN,\n", `line 3: value: "NaN" is not a number`},
+		{"value in Go syntax with underscores", header + ok + "U33401,1280,2012,T,1_000,\n", `line 3: value: "1_000" is not a number`},
+		{"value in Go's hexadecimal syntax", header + ok + "U33401,1280,2012,T,0x1p4,\n", `line 3: value: "0x1p4" is not a number`},
+		{"value near the float limit", header + ok + "U33401,1280,2012,T,1e308,\n", `line 3: value: 1e308 lies outside ±1e15`},
 		{"too few fields", header + ok + "U33401,1280,2012,T\n", "line 3: has 4 fields, want 6"},
 		{"bare quote", header + ok + "U33401,1280,2012,T,\"1\"2,\n", "line 3: malformed CSV"},
 		{"repeated key", header + ok + "U33401,0180,2012,T,1,\n" + ok, "line 4: repeats line 2 (kpi_id U33401, municipality_id 1280, period 2012, gender T)"},
@@ -172,6 +175,9 @@ func TestImportKoladaDataRejectsBadInput(t *testing.T) {
 		{"truncated", `{"values":[` + ok + `,{"kpi":"U33`, "truncated JSON in values[1]"},
 		{"malformed", `{"values":[` + ok + `,{"kpi" "U33401"}]}`, "malformed JSON"},
 		{"not an envelope", `[` + ok + `]`, "expected {"},
+		{"value near the float limit", doc(rec("U33401", "1280", "2012", "T", "1e308")), `values[1].values[0].value: 1e308 lies outside ±1e15`},
+		{"status not UTF-8", `{"values":[` + ok + `,{"kpi":"U33401","municipality":"1280","period":2013,"values":[{"gender":"T","count":1,"status":"` + "\xff" + `","value":1}]}]}`, `values[1].values[0].status: is not valid UTF-8 text`},
+		{"data after the document", `{"values":[` + ok + `]}{"values":[]}`, "data after the document"},
 	}
 	db := fixtureDB(t) // shared: a failed import leaves nothing behind, which each case checks
 	for _, c := range cases {

@@ -5,10 +5,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/leanforum/awards/store/kolada"
 )
 
 // CSVHeader is the header of a KPI values CSV. The columns may come in
@@ -112,8 +113,10 @@ func (s *csvValues) next(rec *valueRecord) error {
 	if v.gender != "T" && v.gender != "K" && v.gender != "M" {
 		return rec.rowError("gender", "%q is not T (total), K (women) or M (men)", v.gender)
 	}
-	if v.value, v.null, err = parseValue(fields[s.col[colValue]]); err != nil {
+	if v.value, v.null, err = parseValue(fields[s.col[colValue]]); errors.Is(err, kolada.ErrNotNumber) {
 		return rec.rowError("value", "%q is not a number", fields[s.col[colValue]])
+	} else if err != nil {
+		return rec.rowError("value", "%v", err)
 	}
 	rec.values = append(rec.values, v)
 	return nil
@@ -139,9 +142,6 @@ func parseValue(s string) (float64, bool, error) {
 	if s == "" {
 		return 0, true, nil
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		err = errors.New("not finite")
-	}
+	f, err := kolada.ParseNumber(s)
 	return f, false, err
 }

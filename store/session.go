@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"strings"
 	"time"
 
@@ -47,11 +48,7 @@ func (db *DB) Login(ctx context.Context, email, password string) (*Session, erro
 	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
 		return nil, errBadLogin
 	}
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return nil, err
-	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
+	token := newToken()
 	expires := db.Now().Add(db.TokenTTL).UTC().Truncate(time.Second)
 	_, err = db.conn().exec(ctx, `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`,
 		hashToken(token), u.ID, expires)
@@ -104,6 +101,14 @@ func (db *DB) findActor(ctx context.Context, where, gone string, args ...any) (*
 	return &Actor{UserID: row.ID, Role: row.Role, OrgIDs: row.Orgs}, nil
 }
 
+// newToken returns 256 random bits, URL-safe: a session token or the
+// secret of a one-time link. Only its hashToken is stored.
+func newToken() string {
+	raw := make([]byte, 32)
+	rand.Read(raw) // never fails (crypto/rand)
+	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
 func hashToken(token string) []byte {
 	h := sha256.Sum256([]byte(token))
 	return h[:]
@@ -113,4 +118,21 @@ func hashToken(token string) []byte {
 // it; it fails as an unknown token does when the user is gone.
 func (db *DB) FindActor(ctx context.Context, userID int64) (*Actor, error) {
 	return db.findActor(ctx, `WHERE u.id = $1`, "the link's user no longer exists", userID)
+}
+
+// SessionRef names the session of token in a report link: the first 16
+// hex digits of the SHA-256 of its stored hash, which says nothing of the
+// token and cannot be used as one.
+func SessionRef(token string) string {
+	h := sha256.Sum256(hashToken(token))
+	return hex.EncodeToString(h[:8])
+}
+
+// FindActorBySessionRef returns user userID while the session that ref
+// names (SessionRef) is unexpired and unrevoked: a report link dies with
+// the session it was made in.
+func (db *DB) FindActorBySessionRef(ctx context.Context, userID int64, ref string) (*Actor, error) {
+	return db.findActor(ctx, `WHERE u.id = $1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id
+		AND left(encode(sha256(s.token_hash), 'hex'), 16) = $2 AND s.revoked_at IS NULL AND s.expires_at > $3)`,
+		"the link's session has ended; log in and ask for a new link", userID, ref, db.Now())
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/leanforum/awards/reports/dea"
 	"github.com/leanforum/awards/reports/reliability"
+	"github.com/leanforum/awards/reports/spreadsheet"
 )
 
 // analyze runs the analysts' commands on CSV files: icc, alpha and dea.
@@ -101,7 +102,12 @@ func (m *Main) analyzeDEA(ctx context.Context, args []string) error {
 	outputs := fs.String("outputs", "", "output columns, comma-separated")
 	rts := fs.String("rts", "crs", "returns to scale: crs, vrs, drs or irs")
 	orient := fs.String("orientation", "in", "in or out")
+	format := fs.String("format", "plain", "output CSV: plain, or excel-sv (semicolons, decimal commas, UTF-8 with BOM)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	dialect, err := spreadsheet.ParseDialect(*format)
+	if err != nil {
 		return err
 	}
 	r, err := dea.ParseRTS(*rts)
@@ -129,5 +135,5 @@ func (m *Main) analyzeDEA(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return dea.WriteCSV(m.Stdout, res)
+	return dea.WriteSheet(m.Stdout, res, dialect)
 }

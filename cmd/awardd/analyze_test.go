@@ -66,6 +66,9 @@ func TestAnalyze(t *testing.T) {
 			"kommun;kostnad;kvalitet\nSödertälje;100,5;75\nMalmö;200;100\nÅre;300;300\n",
 			// Malmö: 75 + 225λ = 100 gives λ = 1/9 and input 100.5 + 199.5/9 = 122.67 of 200.
 			"id,efficiency,peers\nSödertälje,1.000000,Södertälje\nMalmö,0.613333,Södertälje;Åre\nÅre,1.000000,Åre\n"},
+		{"dea for Swedish Excel", []string{"dea", "-sep", ";", "-id", "kommun", "-inputs", "kostnad", "-outputs", "kvalitet", "-rts", "vrs", "-format", "excel-sv"},
+			"kommun;kostnad;kvalitet\nSödertälje;100,5;75\nMalmö;200;100\n=Åre;300;300\n",
+			"\xEF\xBB\xBFid;efficiency;peers\r\nSödertälje;1,000000;Södertälje\r\nMalmö;0,613333;\"Södertälje;=Åre\"\r\n\"'=Åre\";1,000000;\"'=Åre\"\r\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -52,7 +52,10 @@ type Key struct {
 type Dataset struct {
 	Municipalities []Municipality
 	Values         map[Key]float64
-	Synthetic      bool
+	// Synthetic says whether any value is synthetic (the demo's made-up
+	// data), SyntheticValues which.
+	Synthetic       bool
+	SyntheticValues map[Key]bool
 }
 
 // Report is a built benchmark report.
@@ -91,6 +94,9 @@ type Row struct {
 	// outside it, negative within (kpi.Gap's Excess); nil without a limit
 	// or a value.
 	Gap *float64 `json:"gap,omitempty"`
+	// Synthetic says the value is synthetic. Versions published before it
+	// was kept have it false throughout, with the report's Synthetic set.
+	Synthetic bool `json:"synthetic,omitempty"`
 }
 
 // Summary is a mean and median over the municipalities with a value:
@@ -119,6 +125,8 @@ type Trend struct {
 	Percent   *float64        `json:"percentChange,omitempty"`
 	Slope     *float64        `json:"slope,omitempty"`
 	Improving bool            `json:"improving"`
+	// SyntheticYears are the years of Series whose value is synthetic.
+	SyntheticYears []int `json:"syntheticYears,omitempty"`
 }
 
 // ErrInvalid wraps every error about a definition.

@@ -18,6 +18,9 @@ func section(def Definition, data Dataset, names map[string]string, k KPI, year 
 		return Section{}, fmt.Errorf("benchmark: %s %d: %w", k.ID, year, err)
 	}
 	s := Section{KPI: k, Year: year, Rows: rows(def, names, places), National: summary(values, nil)}
+	for i := range s.Rows {
+		s.Rows[i].Synthetic = data.SyntheticValues[Key{k.ID, s.Rows[i].Code, year}]
+	}
 	if len(def.GroupMembers) > 0 {
 		g := summary(values, def.GroupMembers)
 		s.Group = &g
@@ -99,6 +102,11 @@ func trends(def Definition, data Dataset, k KPI, years []int) []Trend {
 			}
 		}
 		t := Trend{KPI: k.ID, Code: code, Series: series}
+		for _, y := range years {
+			if data.SyntheticValues[Key{k.ID, code, y}] {
+				t.SyntheticYears = append(t.SyntheticYears, y)
+			}
+		}
 		if tr, err := kpi.TrendOf(series, k.Direction); err == nil {
 			change, slope := tr.Change, tr.Slope
 			t.Change, t.Slope, t.Improving = &change, &slope, tr.Improving

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/leanforum/awards/reports/spreadsheet"
 )
 
 // ReadCSV reads a DEA data set from delimited text with a header row. The
@@ -148,30 +150,31 @@ func parseNumber(cell string, sep rune) (float64, error) {
 	return strconv.ParseFloat(s, 64)
 }
 
-// WriteCSV writes one row per result with the header id,efficiency,peers.
-// Efficiency is printed with six decimals, or left empty when undefined
-// (Result.Err set); peers are the peer ids in input order joined by ';'.
-// Fields are quoted as encoding/csv requires.
+// WriteCSV writes one row per result with the header id,efficiency,peers
+// as plain CSV: WriteSheet with spreadsheet.Plain.
 func WriteCSV(w io.Writer, results []Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"id", "efficiency", "peers"}); err != nil {
-		return fmt.Errorf("dea: csv: %w", err)
-	}
+	return WriteSheet(w, results, spreadsheet.Plain)
+}
+
+// WriteSheet writes one row per result with the header id,efficiency,peers
+// in dialect d. Efficiency is printed with six decimals, or left empty when
+// undefined (Result.Err set); peers are the peer ids in input order joined
+// by ';'. Ids that a spreadsheet would take for a formula are neutralised.
+func WriteSheet(w io.Writer, results []Result, d spreadsheet.Dialect) error {
+	sw := spreadsheet.NewWriter(w, d)
+	sw.Header("id", "efficiency", "peers")
 	for _, r := range results {
-		eff := ""
+		eff := spreadsheet.Text("")
 		if r.Err == nil {
-			eff = strconv.FormatFloat(r.Efficiency, 'f', 6, 64)
+			eff = spreadsheet.Number(r.Efficiency, 6)
 		}
 		ids := make([]string, len(r.Peers))
 		for k, peer := range r.Peers {
 			ids[k] = peer.ID
 		}
-		if err := cw.Write([]string{r.ID, eff, strings.Join(ids, ";")}); err != nil {
-			return fmt.Errorf("dea: csv: %w", err)
-		}
+		sw.Row(spreadsheet.Text(r.ID), eff, spreadsheet.Text(strings.Join(ids, ";")))
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := sw.Err(); err != nil {
 		return fmt.Errorf("dea: csv: %w", err)
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/leanforum/awards/reports/dea"
+	"github.com/leanforum/awards/reports/spreadsheet"
 )
 
 func TestReadCSV(t *testing.T) {
@@ -105,6 +106,23 @@ func TestWriteCSV(t *testing.T) {
 	}
 	if b.String() != want {
 		t.Errorf("WriteCSV() = %q, want %q", b.String(), want)
+	}
+}
+
+func TestWriteSheetNeutralisesFormulasAndWritesSwedish(t *testing.T) {
+	results := []dea.Result{
+		{ID: "=HYPERLINK(\"http://x\")", Efficiency: 0.5, Peers: []dea.Peer{{ID: "@B"}}},
+		{ID: "-1", Efficiency: 1, Peers: []dea.Peer{{ID: "-1"}}},
+	}
+	var b strings.Builder
+	if err := dea.WriteSheet(&b, results, spreadsheet.Swedish); err != nil {
+		t.Fatalf("WriteSheet() error = %v", err)
+	}
+	want := "\xEF\xBB\xBFid;efficiency;peers\r\n" +
+		"\"'=HYPERLINK(\"\"http://x\"\")\";0,500000;\"'@B\"\r\n" +
+		"\"'-1\";1,000000;\"'-1\"\r\n"
+	if b.String() != want {
+		t.Errorf("WriteSheet(Swedish) = %q, want %q", b.String(), want)
 	}
 }
 

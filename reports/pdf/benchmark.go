@@ -51,6 +51,33 @@ type BenchmarkKPI struct {
 	// focus municipalities' series are drawn as sparklines with their
 	// trend. Others are ignored.
 	Series map[string]Series
+	// LegalLimit, when set, is drawn across the chart; Compliance is the
+	// share of municipalities within it in Year.
+	LegalLimit *float64
+	Compliance *Compliance
+	// Years are the statistics of every year the report covers, Year
+	// included, tabled in year order.
+	Years []BenchmarkYear
+	// Synthetic are the codes whose value in Year is synthetic (the demo's
+	// made-up data), SeriesSynthetic the synthetic years of Series by code:
+	// each such value is marked, and the KPI's heading says so.
+	Synthetic       map[string]bool
+	SeriesSynthetic map[string]Marks
+}
+
+// Compliance is how many municipalities with a value lie within a legal
+// limit: Within of Count, Share in percent.
+type Compliance struct {
+	Limit         float64
+	Count, Within int
+	Share         float64
+}
+
+// BenchmarkYear is one year's group statistics and compliance.
+type BenchmarkYear struct {
+	Year       int
+	Groups     []GroupSummary
+	Compliance *Compliance
 }
 
 // GroupSummary is a named group's statistics on one KPI and year.
@@ -117,7 +144,50 @@ func (k BenchmarkKPI) check(at string, focus []string) error {
 			return err
 		}
 	}
+	if k.LegalLimit != nil {
+		if err := checkNumber(at+": LegalLimit", *k.LegalLimit); err != nil {
+			return err
+		}
+	}
+	for _, y := range k.Years {
+		for i, g := range y.Groups {
+			if err := checkGroup(fmt.Sprintf("%s: %d: group %d", at, y.Year, i+1), g); err != nil {
+				return err
+			}
+		}
+		if err := y.Compliance.check(fmt.Sprintf("%s: %d", at, y.Year)); err != nil {
+			return err
+		}
+	}
+	return k.Compliance.check(at)
+}
+
+// check returns an error for a compliance share that is not a number or
+// counts that do not add up; nil is no compliance.
+func (c *Compliance) check(at string) error {
+	if c == nil {
+		return nil
+	}
+	if err := firstError(checkNumber(at+": Compliance.Limit", c.Limit), checkNumber(at+": Compliance.Share", c.Share)); err != nil {
+		return err
+	}
+	if c.Within < 0 || c.Within > c.Count {
+		return invalidf("%s: Compliance: %d within of %d", at, c.Within, c.Count)
+	}
 	return nil
+}
+
+// synthetic reports whether any value of k is synthetic.
+func (k BenchmarkKPI) synthetic() bool {
+	if len(k.Synthetic) > 0 {
+		return true
+	}
+	for c, m := range k.SeriesSynthetic {
+		if m.any(k.Series[c]) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkDirection returns an error unless d is one of the directions.

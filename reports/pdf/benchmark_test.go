@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -53,8 +54,17 @@ func TestBenchmarkLongTable(t *testing.T) {
 			t.Fatalf("rank %s follows rank %s: rows are not in rank order", row[1], rows[i-1][1])
 		}
 	}
-	if len(seen) != 290 {
-		t.Errorf("table has %d distinct municipalities, want 290", len(seen))
+	valued := 0
+	for _, p := range r.KPIs[0].Placings {
+		if p.Valid {
+			valued++
+		}
+	}
+	if len(seen) != valued || valued == 290 {
+		t.Errorf("table has %d distinct municipalities, want the %d with a value (of 290)", len(seen), valued)
+	}
+	if !strings.Contains(flat(strings.Join(ps, "\n")), fmt.Sprintf("Utan värde 2023 (%d): ", 290-valued)) {
+		t.Errorf("the %d municipalities without a value are not summarised in one line", 290-valued)
 	}
 	n := strconv.Itoa(len(ps))
 	wantAll(t, ps[0], "Sida 1 av "+n)
@@ -107,6 +117,9 @@ func TestBenchmarkContent(t *testing.T) {
 	k := r.KPIs[0]
 	g := k.Groups[0].Summary
 	wantAll(t, text, "Riket "+swedish(g.Mean, 2)+" "+swedish(g.Median, 2)+" "+strconv.Itoa(g.Count)+" av 40")
+	if strings.Contains(text, "syntetisk") || strings.Contains(text, "*") {
+		t.Error("a report on real values marks them synthetic")
+	}
 	for _, p := range k.Placings {
 		if p.Code == "0181" {
 			wantAll(t, text, strconv.Itoa(p.Rank)+" Södertälje "+swedish(p.Value, 1))
@@ -168,4 +181,44 @@ func swedish(v float64, dec int) string {
 	s := strconv.FormatFloat(v, 'f', dec, 64)
 	s = strings.Replace(s, ".", ",", 1)
 	return strings.Replace(s, "-", "−", 1)
+}
+
+// TestBenchmarkLimitAndSynthetic gives the first KPI U33401's 120-day
+// limit with its compliance over three years and marks the values
+// synthetic: the PDF text must carry the limit, the share within it per
+// year, and say "synthetic" at the values and in the headings.
+func TestBenchmarkLimitAndSynthetic(t *testing.T) {
+	r := benchmarkReport(t, 40, 1)
+	k := &r.KPIs[0]
+	k.ID, k.Title, k.Unit = "U33401", "Utredningstid barn och unga, medelvärde", "dagar"
+	k.LegalLimit = ptr(120.0)
+	k.Compliance = &pdf.Compliance{Limit: 120, Count: 39, Within: 31, Share: 31.0 / 39 * 100}
+	for i, y := range []int{2021, 2022, 2023} {
+		k.Years = append(k.Years, pdf.BenchmarkYear{Year: y, Groups: k.Groups,
+			Compliance: &pdf.Compliance{Limit: 120, Count: 39, Within: 29 + i, Share: float64(29+i) / 39 * 100}})
+	}
+	k.Synthetic = map[string]bool{}
+	for _, p := range k.Placings {
+		if p.Valid {
+			k.Synthetic[p.Code] = true
+		}
+	}
+	doc, err := pdf.Benchmark(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squash(pdfText(t, doc))
+	wantAll(t, flat(text), "Lagkrav 120 dagar (högst): 31 av 39 kommuner med ett värde ligger inom gränsen (79,5 %).",
+		"Lagkrav 120", "Över åren 2021–2023", "74,4 %", "76,9 %", "79,5 %",
+		"U33401 Utredningstid barn och unga, medelvärde (dagar), 2023 – syntetiska demovärden",
+		"Innehåller syntetiska demovärden (inte officiell statistik)", "staplar: syntetiska demovärden",
+		"* syntetiskt demovärde, inte officiell statistik.")
+	if strings.Contains(text, "Officiell statistik") {
+		t.Error("synthetic values are called official statistics")
+	}
+	for _, p := range k.Placings {
+		if p.Code == "0181" {
+			wantAll(t, text, strconv.Itoa(p.Rank)+" Södertälje "+swedish(p.Value, 1)+"*")
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
+	"time"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -74,65 +76,152 @@ func (d *document) yAxis(s scale, step float64) {
 	d.text(black)
 }
 
-// line is one series of a line chart.
+// line is one series of a line chart. Years in marks are synthetic
+// values, drawn as open rings instead of dots.
 type line struct {
 	name   string
 	values Series
+	marks  Marks
 	colour rgb
 	dashed bool
 }
 
 // reference is a horizontal line across a chart, such as a legal limit or
-// a group mean.
+// a group mean. A dotted reference is drawn in short dots instead of
+// dashes, so that two references stay apart without colour.
 type reference struct {
 	value  float64
 	label  string
 	colour rgb
 	left   bool // label at the left end instead of the right
+	dotted bool
+	quiet  bool // no label on the line: the legend names it
 }
 
-// lineChart draws series over their years in b, with references as
-// dashed lines and a legend under the chart. Series must hold finite values.
-func (d *document) lineChart(b box, lines []line, refs []reference) {
-	years, lo, hi := chartRange(lines, refs)
-	if len(years) == 0 {
-		return
+// claim is a value an applicant claims, drawn as a square at its date.
+type claim struct {
+	on    time.Time
+	value float64
+	label string
+}
+
+// chart is what a line chart draws.
+type chart struct {
+	lines  []line
+	refs   []reference
+	claims []claim
+}
+
+// lineChart draws the lines of c over their years in b, with references
+// as dashed lines, claims as squares and a legend under the chart, and
+// returns the height it took with the legend. The value axis starts near
+// the data, not at zero, and says so. Series must hold finite values.
+func (d *document) lineChart(b box, c chart) float64 {
+	first, last, lo, hi, ok := c.ranges()
+	if !ok {
+		return 0
 	}
 	lo, hi, step := axis(lo, hi, 4)
 	s := scale{lo, hi, b}
 	d.yAxis(s, step)
-	first, last := years[0], years[len(years)-1]
-	x := func(y int) float64 {
+	x := func(t float64) float64 {
 		if first == last {
 			return b.x + b.w/2
 		}
-		return b.x + 2 + float64(y-first)/float64(last-first)*(b.w-4)
+		return b.x + 3 + (t-first)/(last-first)*(b.w-6)
 	}
-	d.xLabels(b, years, x)
-	for _, r := range refs {
+	var ticks []int
+	for y := int(math.Ceil(first - 1e-9)); float64(y) <= last+1e-9; y++ {
+		ticks = append(ticks, y)
+	}
+	d.xLabels(b, ticks, func(y int) float64 { return x(float64(y)) })
+	for _, r := range c.refs {
 		d.refLine(s, r)
 	}
-	for _, l := range lines {
+	for _, l := range c.lines {
 		d.polyline(l, x, s)
 	}
-	d.legend(box{b.x, b.y + b.h + 5, b.w, 4}, lines)
+	for _, cl := range c.claims {
+		if !cl.on.IsZero() {
+			d.claimMark(x(yearOf(cl.on)), s.y(cl.value))
+		}
+	}
+	return b.h + 5 + d.legend(box{b.x, b.y + b.h + 5, b.w, 4}, c.legendItems(d, s))
 }
 
-// chartRange returns the sorted union of the years of lines and the
-// smallest and largest value of lines and refs.
-func chartRange(lines []line, refs []reference) ([]int, float64, float64) {
+// yearOf places t on a year axis: 2012-07-01 is about 2012.5.
+func yearOf(t time.Time) float64 {
+	return float64(t.Year()) + float64(t.YearDay()-1)/365.25
+}
+
+// years returns the sorted union of the years of the lines.
+func (c chart) years() []int {
 	all := Series{}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, l := range lines {
-		for y, v := range l.values {
+	for _, l := range c.lines {
+		for y := range l.values {
 			all[y] = 0
+		}
+	}
+	return all.years()
+}
+
+// ranges returns the first and last year on the time axis (claims
+// included) and the smallest and largest value of everything drawn.
+func (c chart) ranges() (first, last, lo, hi float64, ok bool) {
+	years := c.years()
+	if len(years) == 0 {
+		return 0, 0, 0, 0, false
+	}
+	first, last = float64(years[0]), float64(years[len(years)-1])
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, l := range c.lines {
+		for _, v := range l.values {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
-	for _, r := range refs {
+	for _, r := range c.refs {
 		lo, hi = math.Min(lo, r.value), math.Max(hi, r.value)
 	}
-	return all.years(), lo, hi
+	for _, cl := range c.claims {
+		lo, hi = math.Min(lo, cl.value), math.Max(hi, cl.value)
+		if !cl.on.IsZero() {
+			first, last = math.Min(first, yearOf(cl.on)), math.Max(last, yearOf(cl.on))
+		}
+	}
+	return first, last, lo, hi, true
+}
+
+// legendItems are the legend's entries: the lines, the references, the
+// claims, the synthetic mark when any value has it, and where the axis
+// starts when not at zero.
+func (c chart) legendItems(d *document, s scale) []legendItem {
+	var items []legendItem
+	synthetic := false
+	for _, l := range c.lines {
+		items = append(items, legendItem{name: l.name, colour: l.colour, dashed: l.dashed})
+		synthetic = synthetic || l.marks.any(l.values)
+	}
+	for _, r := range c.refs {
+		items = append(items, legendItem{name: r.label, colour: r.colour, dashed: !r.dotted, dotted: r.dotted})
+	}
+	if len(c.claims) > 0 {
+		items = append(items, legendItem{name: c.claims[0].label + " / " + lower(c.claims[len(c.claims)-1].label), colour: black, square: true})
+	}
+	if synthetic {
+		items = append(items, legendItem{name: d.words.synthetic, colour: greyText, ring: true})
+	}
+	if s.lo > 0 || s.hi < 0 {
+		items = append(items, legendItem{name: fmt.Sprintf(d.words.axisFrom, d.lang.num(s.lo, decimals(s.hi-s.lo))), colour: white})
+	}
+	return items
+}
+
+// claimMark draws a claimed value as a black square with a white edge.
+func (d *document) claimMark(x, y float64) {
+	d.fill(black)
+	d.draw(white)
+	d.pdf.SetLineWidth(0.3)
+	d.pdf.Rect(x-1.1, y-1.1, 2.2, 2.2, "FD")
 }
 
 // xLabels draws the year labels under b, thinned to at most eight.
@@ -157,8 +246,17 @@ func (d *document) refLine(s scale, r reference) {
 	d.draw(r.colour)
 	p.SetLineWidth(0.3)
 	p.SetDashPattern([]float64{1.2, 0.8}, 0)
+	if r.dotted {
+		p.SetLineWidth(0.45)
+		p.SetLineCapStyle("round")
+		p.SetDashPattern([]float64{0.1, 1.0}, 0)
+	}
 	p.Line(s.b.x, y, s.b.x+s.b.w, y)
 	p.SetDashPattern([]float64{}, 0)
+	p.SetLineCapStyle("butt")
+	if r.quiet {
+		return
+	}
 	d.setFont("", sizeSmall-1)
 	d.text(r.colour)
 	d.fill(white)
@@ -173,13 +271,14 @@ func (d *document) refLine(s scale, r reference) {
 	d.text(black)
 }
 
-// polyline draws one series with a dot on each point.
-func (d *document) polyline(l line, x func(int) float64, s scale) {
+// polyline draws one series with a dot on each point, an open ring on a
+// synthetic one.
+func (d *document) polyline(l line, x func(float64) float64, s scale) {
 	p := d.pdf
 	years := l.values.years()
 	pts := make([]gofpdf.PointType, len(years))
 	for i, y := range years {
-		pts[i] = gofpdf.PointType{X: x(y), Y: s.y(l.values[y])}
+		pts[i] = gofpdf.PointType{X: x(float64(y)), Y: s.y(l.values[y])}
 	}
 	d.draw(l.colour)
 	d.fill(l.colour)
@@ -191,33 +290,78 @@ func (d *document) polyline(l line, x func(int) float64, s scale) {
 		p.Line(pts[i-1].X, pts[i-1].Y, pts[i].X, pts[i].Y)
 	}
 	p.SetDashPattern([]float64{}, 0)
-	for _, pt := range pts {
+	for i, pt := range pts {
+		if l.marks[years[i]] {
+			d.fill(white)
+			p.SetLineWidth(0.35)
+			p.Circle(pt.X, pt.Y, 0.9, "FD")
+			continue
+		}
+		d.fill(l.colour)
 		p.Circle(pt.X, pt.Y, 0.6, "F")
 	}
 }
 
-// legend draws a swatch and the name of each line, side by side when they
-// fit the width of b and otherwise one under the other.
-func (d *document) legend(b box, lines []line) {
+// legendItem is one entry of a legend: a line swatch (dashed or dotted),
+// a square (a claim), a ring (a synthetic value) or, in white, only text.
+type legendItem struct {
+	name                         string
+	colour                       rgb
+	dashed, dotted, square, ring bool
+}
+
+// legend draws the items side by side while they fit the width of b,
+// wrapping to further rows, and an item too long for a row over several
+// lines; it returns the height it took.
+func (d *document) legend(b box, items []legendItem) float64 {
 	p := d.pdf
 	d.setFont("", sizeSmall-0.5)
-	names := make([]string, len(lines))
-	total := 0.0
-	for i, l := range lines {
-		names[i] = clean(l.name)
-		total += 9 + p.GetStringWidth(names[i]) + 3
-	}
+	d.text(black)
 	x, y := b.x, b.y
-	for i, l := range lines {
-		w := math.Min(p.GetStringWidth(names[i])+3, b.w-6)
-		if x+6+w > b.x+b.w+0.01 || (total > b.w && i > 0) {
+	for _, it := range items {
+		lines := d.wrap(clean(it.name), b.w-6)
+		w := p.GetStringWidth(lines[0]) + 3
+		if x > b.x && (len(lines) > 1 || x+6+w > b.x+b.w+0.01) {
 			x, y = b.x, y+b.h
 		}
-		d.draw(l.colour)
-		p.SetLineWidth(0.6)
-		p.Line(x, y+b.h/2, x+5, y+b.h/2)
-		p.SetXY(x+5.5, y)
-		p.CellFormat(w, b.h, d.fit(names[i], w), "", 0, "L", false, 0, "")
+		d.swatch(it, x, y+b.h/2)
+		for i, l := range lines {
+			p.SetXY(x+5.5, y+float64(i)*b.h*0.8)
+			p.CellFormat(w, b.h, l, "", 0, "L", false, 0, "")
+		}
+		if len(lines) > 1 {
+			x, y = b.x+b.w, y+float64(len(lines)-1)*b.h*0.8
+			continue
+		}
 		x += 6 + w + 3
+	}
+	p.SetDashPattern([]float64{}, 0)
+	return y + b.h - b.y
+}
+
+// swatch draws an item's symbol from x at height y.
+func (d *document) swatch(it legendItem, x, y float64) {
+	p := d.pdf
+	d.draw(it.colour)
+	p.SetLineWidth(0.6)
+	switch {
+	case it.colour == white:
+	case it.square:
+		d.claimMark(x+2.5, y)
+	case it.ring:
+		d.fill(white)
+		p.SetLineWidth(0.35)
+		p.Circle(x+2.5, y, 0.9, "FD")
+	default:
+		if it.dashed {
+			p.SetDashPattern([]float64{1.5, 1}, 0)
+		}
+		if it.dotted {
+			p.SetDashPattern([]float64{0.3, 0.9}, 0)
+			p.SetLineCapStyle("round")
+		}
+		p.Line(x, y, x+5, y)
+		p.SetDashPattern([]float64{}, 0)
+		p.SetLineCapStyle("butt")
 	}
 }

@@ -9,26 +9,39 @@ import (
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // bar is one bar of a bar chart. A bar with a label is highlighted: drawn
-// with an outline and named above the chart.
+// with an outline and named above the chart. A synthetic bar is marked
+// with an open ring at its end unless every bar is synthetic, which the
+// legend then says once.
 type bar struct {
-	value float64
-	fill  rgb
-	label string
+	value     float64
+	fill      rgb
+	label     string
+	synthetic bool
 }
 
-// barChart draws bars side by side in b, from zero, with refs as dashed
-// lines. Labelled bars are named above the plot, staggered over three rows
-// so that neighbours do not overwrite each other.
-func (d *document) barChart(b box, bars []bar, refs []reference) {
-	if len(bars) == 0 {
-		return
-	}
-	lo, hi := 0.0, 0.0
+// barChart draws bars side by side in b with refs as dashed lines, and
+// returns the value scale. Bars start from zero unless all the values lie
+// far from it, such as a share between 78 and 98 %: then the axis starts
+// near the data, which the caller's legend must say (scale.lo is not 0).
+// Labelled bars are named above the plot, staggered over three rows so
+// that neighbours do not overwrite each other.
+func (d *document) barChart(b box, bars []bar, refs []reference) scale {
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, br := range bars {
 		lo, hi = math.Min(lo, br.value), math.Max(hi, br.value)
 	}
 	for _, r := range refs {
 		lo, hi = math.Min(lo, r.value), math.Max(hi, r.value)
+	}
+	switch {
+	case len(bars) == 0:
+		lo, hi = 0, 1
+	case lo > 0 && lo > 0.5*hi: // far above zero: start near the data
+		lo -= (hi - lo) * 0.15
+	case hi < 0 && hi < 0.5*lo:
+		hi += (hi - lo) * 0.15
+	default:
+		lo, hi = math.Min(lo, 0), math.Max(hi, 0)
 	}
 	const labelRows = 3 * 3.2
 	plot := box{b.x, b.y + labelRows, b.w, b.h - labelRows}
@@ -39,6 +52,7 @@ func (d *document) barChart(b box, bars []bar, refs []reference) {
 	for _, r := range refs {
 		d.refLine(s, r)
 	}
+	return s
 }
 
 // bars draws the bars on s and the names of the labelled ones.
@@ -46,13 +60,23 @@ func (d *document) bars(s scale, bars []bar) {
 	p := d.pdf
 	slot := s.b.w / float64(len(bars))
 	gap := math.Min(0.4, slot*0.2)
-	zero := s.y(0)
+	zero := s.y(math.Max(s.lo, math.Min(0, s.hi)))
+	all := true
+	for _, br := range bars {
+		all = all && br.synthetic
+	}
 	row := 0
 	for i, br := range bars {
 		x := s.b.x + float64(i)*slot
 		top, bottom := math.Min(zero, s.y(br.value)), math.Max(zero, s.y(br.value))
 		d.fill(br.fill)
 		p.Rect(x+gap/2, top, slot-gap, math.Max(bottom-top, 0.15), "F")
+		if br.synthetic && !all {
+			d.draw(greyText)
+			d.fill(white)
+			p.SetLineWidth(0.2)
+			p.Circle(x+slot/2, top-1, math.Min(0.8, slot/2), "FD")
+		}
 		if br.label == "" {
 			continue
 		}

@@ -117,8 +117,12 @@ func (d *document) decorate(i, n int) {
 	p.Line(marginLeft, 14, pageWidth-marginRight, 14)
 	p.Line(marginLeft, bodyBottom+4, pageWidth-marginRight, bodyBottom+4)
 	half := bodyWidth/2 - 2
+	left := half
+	if d.corner == "" {
+		left = bodyWidth
+	}
 	p.SetXY(marginLeft, 9)
-	p.CellFormat(half, 4, d.fit(d.title, half), "", 0, "L", false, 0, "")
+	p.CellFormat(left, 4, d.fit(d.title, left), "", 0, "L", false, 0, "")
 	p.SetXY(pageWidth-marginRight-half, 9)
 	p.CellFormat(half, 4, d.fit(d.corner, half), "", 0, "R", false, 0, "")
 	p.SetXY(marginLeft, bodyBottom+5)

@@ -10,7 +10,9 @@ import (
 
 // FeedbackReport is the input of Feedback: the feedback to one applicant
 // once the cycle is decided. It has no place for juror names or juror
-// scores: the scores are the jury's consensus and the comments plain texts.
+// scores: each criterion's score is the jury's agreed consensus or the
+// jury's aggregate (mean or median) of the jurors' scores, and says which,
+// and the comments are plain texts.
 type FeedbackReport struct {
 	Lang Lang
 	// Date is the date of the decision; it is printed in the footer and is
@@ -19,22 +21,29 @@ type FeedbackReport struct {
 	// Award, Cycle (the cycle's title or year), Organisation and
 	// Application (its title) head the report. All required.
 	Award, Cycle, Organisation, Application string
-	// Criteria are the scored criteria in the cycle's order; at least one.
+	// Criteria are the scored criteria in the cycle's order. A cycle whose
+	// results were recorded without scores (a historical one) has every
+	// criterion NotScored, or none.
 	Criteria []FeedbackCriterion
-	// Overall is the weighted total of the consensus scores in percent of
-	// the scales, as scoring.Standing.Percent computes it.
-	Overall float64
+	// Overall is the weighted total of the final scores in percent of the
+	// scales, as scoring.Standing.Percent computes it; nil when no
+	// criterion has a score.
+	Overall *float64
 	// OverallBands name ranges of Overall on 0–100; may be empty.
 	OverallBands []Band
 	// Decision is the cycle's decision on the application; empty before
 	// the decision.
 	Decision Decision
+	// Citation is the jury's citation (motivering) of the decision; it is
+	// printed whenever it is set, and its absence is said for a winner, a
+	// finalist or an honourable mention.
+	Citation string
 	// Indicators are the results the application claims, in its order.
 	Indicators []Indicator
 }
 
-// FeedbackCriterion is the consensus on one criterion, as store.Criterion
-// describes it and the jury agreed.
+// FeedbackCriterion is the final score on one criterion, as store.Criterion
+// describes it and the jury agreed or aggregated.
 type FeedbackCriterion struct {
 	Code  string
 	Title string // required
@@ -42,8 +51,12 @@ type FeedbackCriterion struct {
 	// of the total weight.
 	Weight float64
 	// Min and Max are the scale, Max > Min; Score, within it, is the
-	// consensus score.
+	// final score unless Basis is NotScored.
 	Min, Max, Score float64
+	// Basis says what Score is; required.
+	Basis Basis
+	// Jurors is how many jurors' scores a Mean or Median combines.
+	Jurors int
 	// Bands name ranges of the scale, as store.Band does; may be empty.
 	Bands []Band
 	// Strengths and Improvements (opportunities for improvement) are the
@@ -52,6 +65,19 @@ type FeedbackCriterion struct {
 	// printed once, so the caller may pass every juror's list in turn.
 	Strengths, Improvements []string
 }
+
+// Basis is what a criterion's final score is.
+type Basis string
+
+// The bases. Only Consensus is an agreed score; Mean and Median are the
+// jury's aggregate of the jurors' own scores and are never called a
+// consensus.
+const (
+	Consensus Basis = "CONSENSUS"
+	Mean      Basis = "MEAN"
+	Median    Basis = "MEDIAN"
+	NotScored Basis = "NONE"
+)
 
 // Band names the scores From ≤ v ≤ To of a scale, such as 30–45
 // "developing"; store.Band converts field by field.
@@ -98,6 +124,11 @@ type KPIContext struct {
 	Group        string // the kommungrupp's name; required
 	Values       Series // the municipality's values; at least one
 	GroupMedian  Series // the group's median by year
+	// Synthetic and GroupSynthetic mark the years of Values and
+	// GroupMedian whose value is made up (the demo's synthetic data, or a
+	// median over any such value): the chart says so at the value and in
+	// its title.
+	Synthetic, GroupSynthetic Marks
 }
 
 // Feedback renders the feedback report of one application: the consensus
@@ -123,12 +154,13 @@ func (r FeedbackReport) check(fonts *Fonts) error {
 		checkRequired("feedback: Award", r.Award), checkRequired("feedback: Cycle", r.Cycle),
 		checkRequired("feedback: Organisation", r.Organisation),
 		checkRequired("feedback: Application", r.Application),
-		checkNumber("feedback: Overall", r.Overall), checkBands("feedback: OverallBands", r.OverallBands),
-		r.Decision.check()); err != nil {
+		checkBands("feedback: OverallBands", r.OverallBands), r.Decision.check()); err != nil {
 		return err
 	}
-	if len(r.Criteria) == 0 {
-		return invalidf("feedback: no criteria")
+	if r.Overall != nil {
+		if err := checkNumber("feedback: Overall", *r.Overall); err != nil {
+			return err
+		}
 	}
 	for i, c := range r.Criteria {
 		if err := c.check(fmt.Sprintf("feedback: criterion %d", i+1)); err != nil {
@@ -151,11 +183,13 @@ func (c FeedbackCriterion) check(at string) error {
 		return err
 	}
 	switch {
+	case c.Basis != Consensus && c.Basis != Mean && c.Basis != Median && c.Basis != NotScored:
+		return invalidf("%s: Basis %q is not CONSENSUS, MEAN, MEDIAN or NONE", at, string(c.Basis))
 	case c.Weight <= 0:
 		return invalidf("%s: Weight %v is not positive", at, c.Weight)
 	case c.Max <= c.Min:
 		return invalidf("%s: scale %v–%v is empty", at, c.Min, c.Max)
-	case c.Score < c.Min || c.Score > c.Max:
+	case c.Basis != NotScored && (c.Score < c.Min || c.Score > c.Max):
 		return invalidf("%s: Score %v is outside the scale %v–%v", at, c.Score, c.Min, c.Max)
 	}
 	return nil

@@ -15,7 +15,9 @@ type feedbackText struct {
 	decision, byCriterion, strengths, improvements, none   string
 	indicators, indicator, before, after, change, changePc string
 	verdict, limit, better, worse, unchanged, over, under  string
-	official, medianOf, consensus                          string
+	official, synthetic, groupMedian, basisNote, basis     string
+	consensus, meanOf, medianOf, notScored, noScores       string
+	citation, noCitation, claimedBefore, claimedAfter      string
 	decisions                                              map[Decision]string
 }
 
@@ -27,9 +29,16 @@ func feedbackWords(l Lang) feedbackText {
 			band: "Band", overall: "Overall (weighted)", decision: "Decision", byCriterion: "Assessment by criterion",
 			strengths: "Strengths", improvements: "Opportunities for improvement", none: "None noted.",
 			indicators: "Result indicators", indicator: "Indicator", before: "Before", after: "After",
-			change: "Change", changePc: "Change %", verdict: "Direction", limit: "Limit", better: "better",
+			change: "Change", changePc: "Change %", verdict: "Direction", limit: "Legal limit", better: "better",
 			worse: "worse", unchanged: "unchanged", over: "over", under: "under", official: "Official statistics",
-			medianOf: "Median of group", consensus: "The scores are the jury's consensus; individual jurors' names and scores are not shown.",
+			synthetic: "Synthetic demo values, not official statistics", groupMedian: "Median of group",
+			basis: "Basis", consensus: "Consensus", meanOf: "Mean of %d", medianOf: "Median of %d", notScored: "Not scored",
+			basisNote: "Consensus: a score the jury agreed on. Mean and median: the jury's aggregate of the jurors' own " +
+				"scores, not an agreement; the cycle's rule decides which. Individual jurors' names and scores are not shown.",
+			noScores: "No scores are recorded for this cycle: its results were recorded without the jury's scores. " +
+				"This report gives the decision, the jury's citation and the measured results.",
+			citation: "The jury's citation", noCitation: "The jury gave no citation.",
+			claimedBefore: "Claimed before", claimedAfter: "Claimed after",
 			decisions: map[Decision]string{"": "Not decided", Winner: "Winner", Finalist: "Finalist",
 				HonourableMention: "Honourable mention", NotSelected: "Not selected"}}
 	}
@@ -38,9 +47,17 @@ func feedbackWords(l Lang) feedbackText {
 		band: "Nivå", overall: "Totalt (viktat)", decision: "Beslut", byCriterion: "Bedömning per kriterium",
 		strengths: "Styrkor", improvements: "Förbättringsområden", none: "Inga noterade.",
 		indicators: "Resultatindikatorer", indicator: "Indikator", before: "Före", after: "Efter",
-		change: "Förändring", changePc: "Förändring %", verdict: "Riktning", limit: "Gräns", better: "bättre",
+		change: "Förändring", changePc: "Förändring %", verdict: "Riktning", limit: "Lagkrav", better: "bättre",
 		worse: "sämre", unchanged: "oförändrad", over: "över", under: "under", official: "Officiell statistik",
-		medianOf: "Median i kommungruppen", consensus: "Poängen är juryns samlade bedömning; enskilda jurymedlemmars namn och poäng redovisas inte.",
+		synthetic: "Syntetiska demovärden, inte officiell statistik", groupMedian: "Median i kommungruppen",
+		basis: "Grund", consensus: "Konsensus", meanOf: "Medel av %d", medianOf: "Median av %d", notScored: "Ej bedömd",
+		basisNote: "Konsensus: poäng som juryn har enats om. Medel och median: juryns sammanvägning av " +
+			"jurymedlemmarnas egna poäng, inte en överenskommelse; omgångens regel avgör vilken. " +
+			"Enskilda jurymedlemmars namn och poäng redovisas inte.",
+		noScores: "Inga poäng finns registrerade för den här omgången: resultatet registrerades utan juryns poäng. " +
+			"Rapporten visar beslutet, juryns motivering och de redovisade resultaten.",
+		citation: "Juryns motivering", noCitation: "Juryn har inte lämnat någon motivering.",
+		claimedBefore: "Redovisat före", claimedAfter: "Redovisat efter",
 		decisions: map[Decision]string{"": "Inget beslut", Winner: "Vinnare", Finalist: "Finalist",
 			HonourableMention: "Hedersomnämnande", NotSelected: "Ej utvald"}}
 }
@@ -55,43 +72,105 @@ type feedback struct {
 // draw lays out the whole report.
 func (f feedback) draw() {
 	f.titleBlock(f.t.title+": "+f.r.Application, f.r.Organisation)
-	f.facts([]fact{
-		{f.t.award, f.r.Award}, {f.t.cycle, f.r.Cycle}, {f.t.organisation, f.r.Organisation},
-		{f.t.application, f.r.Application},
-		{f.t.overall, f.overall()}, {f.t.decision, f.t.decisions[f.r.Decision]},
-	})
-	f.summary()
-	f.criteria()
+	facts := []fact{{f.t.award, f.r.Award}, {f.t.cycle, f.r.Cycle}, {f.t.organisation, f.r.Organisation},
+		{f.t.application, f.r.Application}}
+	if f.r.Overall != nil {
+		facts = append(facts, fact{f.t.overall, f.overall()})
+	}
+	f.facts(append(facts, fact{f.t.decision, f.t.decisions[f.r.Decision]}))
+	f.citation()
+	if f.scored() {
+		f.summary()
+		f.criteria()
+	} else {
+		f.paragraph(f.t.noScores)
+	}
 	if len(f.r.Indicators) > 0 {
 		f.indicators()
 	}
 }
 
+// scored reports whether any criterion has a score.
+func (f feedback) scored() bool {
+	for _, c := range f.r.Criteria {
+		if c.Basis != NotScored {
+			return true
+		}
+	}
+	return false
+}
+
+// citation draws the jury's citation, or says there is none for an
+// application the jury distinguished.
+func (f feedback) citation() {
+	text := f.r.Citation
+	if text == "" {
+		switch f.r.Decision {
+		case Winner, Finalist, HonourableMention:
+			text = f.t.noCitation
+		default:
+			return
+		}
+	}
+	f.subheading(f.t.citation, 10)
+	f.paragraph(text)
+}
+
 // overall returns the overall percentage with its band.
 func (f feedback) overall() string {
-	s := f.lang.percent(f.r.Overall, 1)
-	if b := bandOf(f.r.OverallBands, f.r.Overall); b != "" {
+	s := f.lang.percent(*f.r.Overall, 1)
+	if b := bandOf(f.r.OverallBands, *f.r.Overall); b != "" {
 		s += " – " + b
 	}
 	return s
 }
 
-// summary draws the table of criteria with weight share, score and band.
+// basisOf names what a criterion's score is.
+func (f feedback) basisOf(c FeedbackCriterion) string {
+	switch c.Basis {
+	case Consensus:
+		return f.t.consensus
+	case Mean:
+		return fmt.Sprintf(f.t.meanOf, c.Jurors)
+	case Median:
+		return fmt.Sprintf(f.t.medianOf, c.Jurors)
+	}
+	return f.t.notScored
+}
+
+// scoreOf returns "75,0 / 100", or a dash for a criterion without a score.
+func (f feedback) scoreOf(c FeedbackCriterion) string {
+	if c.Basis == NotScored {
+		return f.words.missing + " / " + f.lang.num(c.Max, 0)
+	}
+	return f.lang.num(c.Score, 1) + " / " + f.lang.num(c.Max, 0)
+}
+
+// bandText returns the band of a criterion's score, empty without one.
+func (f feedback) bandText(c FeedbackCriterion) string {
+	if c.Basis == NotScored {
+		return ""
+	}
+	return clean(bandOf(c.Bands, c.Score))
+}
+
+// summary draws the table of criteria with weight share, score, band and
+// what the score is.
 func (f feedback) summary() {
 	f.heading(f.t.summary, 20)
 	total := 0.0
 	for _, c := range f.r.Criteria {
 		total += c.Weight
 	}
-	t := f.newTable("", []column{{"", 14, "L"}, {f.t.criterion, 92, "L"}, {f.t.weight, 18, "R"},
-		{f.t.score, 26, "R"}, {f.t.band, 30, "L"}})
+	t := f.newTable("", []column{{"", 10, "L"}, {f.t.criterion, 80, "L"}, {f.t.weight, 14, "R"},
+		{f.t.score, 22, "R"}, {f.t.band, 30, "L"}, {f.t.basis, 24, "L"}})
 	t.begin(len(f.r.Criteria))
 	for _, c := range f.r.Criteria {
 		t.row(plain(clean(c.Code), clean(c.Title), f.lang.percent(c.Weight/total*100, 0),
-			f.lang.num(c.Score, 1)+" / "+f.lang.num(c.Max, 0), clean(bandOf(c.Bands, c.Score))))
+			f.scoreOf(c), f.bandText(c), f.basisOf(c)))
 	}
 	t.end()
-	f.note(f.t.consensus)
+	f.note(f.t.basisNote)
 }
 
 // criteria draws each criterion's score, strengths and improvements.
@@ -99,8 +178,8 @@ func (f feedback) criteria() {
 	f.heading(f.t.byCriterion, 30)
 	for _, c := range f.r.Criteria {
 		f.subheading(fmt.Sprintf("%s %s", c.Code, c.Title), 20)
-		line := fmt.Sprintf("%s: %s / %s", f.t.score, f.lang.num(c.Score, 1), f.lang.num(c.Max, 0))
-		if b := bandOf(c.Bands, c.Score); b != "" {
+		line := fmt.Sprintf("%s: %s (%s)", f.t.score, f.scoreOf(c), f.basisOf(c))
+		if b := f.bandText(c); b != "" {
 			line += fmt.Sprintf(" · %s: %s", f.t.band, b)
 		}
 		f.paragraph(line)
@@ -124,8 +203,8 @@ func (f feedback) comments(label string, items []string) {
 // indicators draws the table of claimed results and the KPI charts.
 func (f feedback) indicators() {
 	f.heading(f.t.indicators, 20)
-	t := f.newTable("", []column{{f.t.indicator, 56, "L"}, {f.t.before, 22, "R"}, {f.t.after, 22, "R"},
-		{f.t.change, 18, "R"}, {f.t.changePc, 21, "R"}, {f.t.verdict, 15, "L"}, {f.t.limit, 26, "R"}})
+	t := f.newTable("", []column{{f.t.indicator, 50, "L"}, {f.t.before, 22, "R"}, {f.t.after, 22, "R"},
+		{f.t.change, 19, "R"}, {f.t.changePc, 21, "R"}, {f.t.verdict, 18, "L"}, {f.t.limit, 28, "R"}})
 	t.begin(len(f.r.Indicators))
 	for _, ind := range f.r.Indicators {
 		t.row(f.indicatorRow(ind))
@@ -141,10 +220,7 @@ func (f feedback) indicators() {
 // indicatorRow returns the cells of one indicator.
 func (f feedback) indicatorRow(ind Indicator) []cell {
 	l := f.lang
-	name := clean(ind.Name)
-	if ind.Unit != "" {
-		name += " (" + clean(ind.Unit) + ")"
-	}
+	name := withUnit(clean(ind.Name), ind.Unit)
 	at := func(v float64, on time.Time) string {
 		if on.IsZero() {
 			return l.value(v)
@@ -186,20 +262,31 @@ func (f feedback) limit(ind Indicator) string {
 	return fmt.Sprintf("%s (%s %s)", f.lang.value(lim), f.lang.value(gap), side)
 }
 
-// kpiChart draws the official KPI of an indicator: the municipality
-// against its group's median, with the legal limit.
+// kpiChart draws the KPI series of an indicator: the municipality against
+// its group's median, the legal limit and the claimed baseline and
+// current values. A chart with synthetic values says so in its title and
+// marks them at the value.
 func (f feedback) kpiChart(ind Indicator) {
 	k := ind.KPI
-	f.subheading(fmt.Sprintf("%s: %s %s", f.t.official, k.ID, k.Title), 62)
-	lines := []line{{name: k.Municipality, values: k.Values, colour: blue}}
+	synthetic := k.Synthetic.any(k.Values) || k.GroupSynthetic.any(k.GroupMedian)
+	source := f.t.official
+	if synthetic {
+		source = f.t.synthetic
+	}
+	f.subheading(fmt.Sprintf("%s: %s %s", source, k.ID, k.Title), 66)
+	lines := []line{{name: k.Municipality, values: k.Values, marks: k.Synthetic, colour: blue}}
 	if len(k.GroupMedian) > 0 {
-		lines = append(lines, line{name: f.t.medianOf + " " + k.Group, values: k.GroupMedian, colour: orange, dashed: true})
+		lines = append(lines, line{name: f.t.groupMedian + " " + k.Group, values: k.GroupMedian,
+			marks: k.GroupSynthetic, colour: orange, dashed: true})
 	}
-	var refs []reference
+	c := chart{lines: lines}
 	if ind.LegalLimit != nil {
-		refs = append(refs, reference{value: *ind.LegalLimit, label: f.t.limit + " " + f.lang.value(*ind.LegalLimit), colour: darkRed})
+		c.refs = append(c.refs, reference{value: *ind.LegalLimit, label: f.t.limit + " " + f.lang.value(*ind.LegalLimit), colour: darkRed})
 	}
+	c.claims = []claim{{on: ind.BaselineOn, value: ind.Baseline, label: f.t.claimedBefore},
+		{on: ind.CurrentOn, value: ind.Current, label: f.t.claimedAfter}}
 	y := f.y()
-	f.lineChart(box{marginLeft + 18, y + 2, bodyWidth - 22, 44}, lines, refs)
-	f.pdf.SetXY(marginLeft, y+58)
+	h := f.lineChart(box{marginLeft + 18, y + 2, bodyWidth - 22, 44}, c)
+	f.pdf.SetXY(marginLeft, y+2+h)
+	f.space(3)
 }

@@ -27,16 +27,17 @@ func malmo2012() pdf.FeedbackReport {
 		Cycle:        "2012",
 		Organisation: "Malmö stad, Individ- och familjeomsorgen Södra innerstaden",
 		Application:  "Kortare väntan på stöd till barn och familjer",
-		Overall:      70,
+		Overall:      ptr(70.0),
+		Citation:     "Första offentliga verksamheten att vinna Svenska Leanpriset: mätbart kortare väntan för familjer.",
 		OverallBands: leanBands(),
 		Decision:     pdf.Winner,
 		Criteria: []pdf.FeedbackCriterion{
-			{Code: "1", Title: "Hur organisationen arbetar med lean", Weight: 1, Max: 100, Score: 75, Bands: leanBands(),
+			{Code: "1", Title: "Hur organisationen arbetar med lean", Weight: 1, Max: 100, Score: 75, Basis: pdf.Consensus, Bands: leanBands(),
 				Strengths:    []string{"Daglig styrning vid tavlan i alla grupper.", "  daglig styrning vid  tavlan i alla grupper. ", ""},
 				Improvements: []string{"Standardisera överlämningen mellan Södertälje-modellen och egna rutiner."}},
-			{Code: "2", Title: "Vilka resultat lean har gett", Weight: 1, Max: 100, Score: 80, Bands: leanBands(),
+			{Code: "2", Title: "Vilka resultat lean har gett", Weight: 1, Max: 100, Score: 80, Basis: pdf.Mean, Jurors: 3, Bands: leanBands(),
 				Strengths: []string{"Väntan på familjestöd halverad: 19 → 10 dagar."}},
-			{Code: "3", Title: "Vad andra kan lära", Weight: 1, Max: 100, Score: 55, Bands: leanBands(),
+			{Code: "3", Title: "Vad andra kan lära", Weight: 1, Max: 100, Score: 55, Basis: pdf.Median, Jurors: 4, Bands: leanBands(),
 				Improvements: []string{"Beskriv metoden så att Åre, Umeå och Vännäs kan pröva den."}},
 		},
 		Indicators: []pdf.Indicator{
@@ -60,13 +61,21 @@ func TestFeedbackContent(t *testing.T) {
 	text := squash(pdfText(t, doc))
 	wantAll(t, text, "Återkopplingsrapport", "Svenska Leanpriset", "Malmö stad, Individ- och familjeomsorgen Södra innerstaden",
 		"Totalt (viktat) 70,0 % – förfinad", "Beslut Vinnare",
-		"1 Hur organisationen arbetar med lean 33 % 75,0 / 100 förfinad",
-		"3 Vad andra kan lära 33 % 55,0 / 100 effektiv",
+		"1 Hur organisationen arbetar med lean 33 % 75,0 / 100 förfinad Konsensus",
+		"2 Vilka resultat lean har gett 33 % 80,0 / 100 förfinad Medel av 3",
+		"3 Vad andra kan lära 33 % 55,0 / 100 effektiv Median av 4",
+		"Poäng: 80,0 / 100 (Medel av 3)",
+		"Juryns motivering", "Första offentliga verksamheten att vinna Svenska Leanpriset",
 		"Södertälje-modellen", "Åre, Umeå och Vännäs",
 		"Utredningstid barn och unga (dagar) 140 (2010-01) 105 (2012-06) −35 −25,0 % bättre 120 (15 under)",
+		"Lagkrav 120", "Redovisat före / redovisat efter",
 		"Väntetid familjestöd (dagar) 19 (2010-01) 10 (2012-06) −9 −47,4 % bättre",
 		"Officiell statistik: U33401", "Median i kommungruppen Storstäder",
 		"Data per 2012-11-15", "Sida 1 av ")
+	wantAll(t, flat(text), "juryns sammanvägning av jurymedlemmarnas egna poäng, inte en överenskommelse")
+	if strings.Contains(flat(text), "Poängen är juryns samlade bedömning") {
+		t.Error("the feedback calls aggregates the jury's consensus")
+	}
 	if n := strings.Count(text, "Daglig styrning vid tavlan"); n != 1 {
 		t.Errorf("a strength repeated by two jurors is printed %d times, want once", n)
 	}
@@ -99,11 +108,11 @@ func TestFeedbackInvalid(t *testing.T) {
 		{"no date", func(r *pdf.FeedbackReport) { r.Date = time.Time{} }, "Date"},
 		{"no award", func(r *pdf.FeedbackReport) { r.Award = " " }, "Award"},
 		{"no organisation", func(r *pdf.FeedbackReport) { r.Organisation = "" }, "Organisation"},
-		{"no criteria", func(r *pdf.FeedbackReport) { r.Criteria = nil }, "no criteria"},
+		{"no basis", func(r *pdf.FeedbackReport) { r.Criteria[0].Basis = "" }, "criterion 1: Basis"},
 		{"NaN score", func(r *pdf.FeedbackReport) { r.Criteria[1].Score = math.NaN() }, "criterion 2: Score"},
 		{"score above scale", func(r *pdf.FeedbackReport) { r.Criteria[0].Score = 105 }, "outside the scale"},
 		{"zero weight", func(r *pdf.FeedbackReport) { r.Criteria[2].Weight = 0 }, "Weight"},
-		{"infinite overall", func(r *pdf.FeedbackReport) { r.Overall = math.Inf(1) }, "Overall"},
+		{"infinite overall", func(r *pdf.FeedbackReport) { r.Overall = ptr(math.Inf(1)) }, "Overall"},
 		{"unknown decision", func(r *pdf.FeedbackReport) { r.Decision = "GOLD" }, "decision"},
 		{"bad language", func(r *pdf.FeedbackReport) { r.Lang = "de" }, "language"},
 		{"no direction", func(r *pdf.FeedbackReport) { r.Indicators[0].Direction = 0 }, "indicator 1: Direction"},
@@ -145,4 +154,65 @@ func TestFeedbackUnusualText(t *testing.T) {
 	if n := len(pages(pdfText(t, doc))); n < 3 {
 		t.Errorf("a long comment gives %d pages, want it to run onto a third", n)
 	}
+}
+
+// TestFeedbackHistorical is the feedback of a cycle recorded without
+// scores, as the demo's 2012 cycle is: the decision, the citation and the
+// measured results, and a sentence that no scores are recorded.
+func TestFeedbackHistorical(t *testing.T) {
+	for _, lang := range []pdf.Lang{pdf.Swedish, pdf.English} {
+		r := malmo2012()
+		r.Lang, r.Overall = lang, nil
+		for i := range r.Criteria {
+			r.Criteria[i].Basis, r.Criteria[i].Score = pdf.NotScored, 0
+		}
+		doc, err := pdf.Feedback(fonts(t), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := flat(pdfText(t, doc))
+		want := []string{"Beslut Vinnare", "Juryns motivering", "Inga poäng finns registrerade för den här omgången",
+			"Första offentliga verksamheten", "Utredningstid barn och unga (dagar) 140 (2010-01) 105 (2012-06)"}
+		if lang == pdf.English {
+			want = []string{"Decision Winner", "The jury's citation", "No scores are recorded for this cycle",
+				"Första offentliga verksamheten", "Utredningstid barn och unga (dagar) 140 (2010-01) 105 (2012-06)"}
+		}
+		wantAll(t, text, want...)
+		if strings.Contains(text, "Totalt (viktat)") || strings.Contains(text, "Overall (weighted)") ||
+			strings.Contains(text, "Konsensus") {
+			t.Errorf("%s: a feedback without scores shows a total or a consensus", lang)
+		}
+	}
+}
+
+// TestFeedbackSynthetic marks the KPI series synthetic: the chart's title
+// and legend say so and "official statistics" appears nowhere.
+func TestFeedbackSynthetic(t *testing.T) {
+	r := malmo2012()
+	k := r.Indicators[1].KPI
+	k.Synthetic, k.GroupSynthetic = pdf.Marks{}, pdf.Marks{}
+	for y := range k.Values {
+		k.Synthetic[y], k.GroupSynthetic[y] = true, true
+	}
+	doc, err := pdf.Feedback(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(pdfText(t, doc))
+	wantAll(t, text, "Syntetiska demovärden, inte officiell statistik: U33401", "syntetiskt demovärde (inte officiellt)")
+	if strings.Contains(text, "Officiell statistik") {
+		t.Error("synthetic values are titled Officiell statistik")
+	}
+	if !strings.Contains(flat(pdfText(t, mustFeedback(t, malmo2012()))), "Officiell statistik: U33401") {
+		t.Error("real values lose their title Officiell statistik")
+	}
+}
+
+func mustFeedback(t *testing.T, r pdf.FeedbackReport) []byte {
+	t.Helper()
+	doc, err := pdf.Feedback(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

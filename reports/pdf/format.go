@@ -21,6 +21,8 @@ type words struct {
 	lower     string // kpi.LowerIsBetter
 	neutral   string // kpi.Neutral
 	colours   [4]string
+	synthetic string // a synthetic value, beside its mark
+	axisFrom  string // "the axis starts at %s"
 }
 
 // words returns the shared texts of the language.
@@ -28,11 +30,13 @@ func (l Lang) words() words {
 	if l == English {
 		return words{page: "Page", of: "of", dataDate: "Data as of", continued: "(continued)",
 			missing: "–", higher: "higher is better", lower: "lower is better", neutral: "neither way is better",
-			colours: [4]string{"Green", "Yellow", "Red", "Grey"}}
+			colours: [4]string{"Green", "Yellow", "Red", "Grey"}, synthetic: "synthetic demo value (not official)",
+			axisFrom: "axis starts at %s, not 0"}
 	}
 	return words{page: "Sida", of: "av", dataDate: "Data per", continued: "(forts.)",
 		missing: "–", higher: "högre är bättre", lower: "lägre är bättre", neutral: "varken högre eller lägre är bättre",
-		colours: [4]string{"Grön", "Gul", "Röd", "Grå"}}
+		colours: [4]string{"Grön", "Gul", "Röd", "Grå"}, synthetic: "syntetiskt demovärde (inte officiellt)",
+		axisFrom: "axeln börjar vid %s, inte 0"}
 }
 
 // direction names d in the language.
@@ -147,6 +151,22 @@ func (l Lang) percent(v float64, dec int) string {
 		return l.num(v, dec) + "%"
 	}
 	return l.num(v, dec) + " %"
+}
+
+// withUnit returns "name (unit)", or name alone when it already names
+// the unit, as Kolada's titles often do ("…, kr/inv").
+func withUnit(name, unit string) string {
+	unit = clean(unit)
+	if unit == "" || strings.Contains(strings.ToLower(name), strings.ToLower(unit)) {
+		return name
+	}
+	return name + " (" + unit + ")"
+}
+
+// lower returns s with its first letter in lower case.
+func lower(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // date formats t as an ISO date, which both languages read.

@@ -71,6 +71,10 @@ func squash(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// flat joins all the text's words with single spaces, so that tests can
+// find a sentence that wraps over lines.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // wantAll fails for each of wants missing from text.
 func wantAll(tb testing.TB, text string, wants ...string) {
 	tb.Helper()

@@ -92,6 +92,20 @@ func (l Lang) check() error {
 // without a value are left out. Documents draw it in year order.
 type Series map[int]float64
 
+// Marks are the years of a Series whose value is synthetic (made up for
+// the demo, not official statistics); nil or empty marks none.
+type Marks map[int]bool
+
+// any reports whether m marks a year of s.
+func (m Marks) any(s Series) bool {
+	for y := range s {
+		if m[y] {
+			return true
+		}
+	}
+	return false
+}
+
 // years returns the years of s in ascending order.
 func (s Series) years() []int {
 	ys := make([]int, 0, len(s))

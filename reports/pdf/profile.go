@@ -26,9 +26,9 @@ type ProfileReport struct {
 	Similar []kpi.Neighbour
 	// KPIs are the chosen KPIs in the order of the report.
 	KPIs []ProfileKPI
-	// Compass, when set, is a Kommunkompassen-style summary of the
-	// municipality. The report needs KPIs, a Compass or both.
-	Compass *Compass
+	// Areas, when set, summarises the municipality's percentiles by
+	// operating area. The report needs KPIs, Areas or both.
+	Areas *AreaPoints
 }
 
 // ProfileKPI is one KPI of a profile.
@@ -49,25 +49,40 @@ type ProfileKPI struct {
 	// kommungrupp's median over the years, drawn as a line chart; either
 	// may be empty.
 	Series, GroupMedian Series
+	// Synthetic are the codes whose value in Year is synthetic (the demo's
+	// made-up data); SeriesSynthetic and GroupSynthetic mark the synthetic
+	// years of Series and GroupMedian. Every such value is marked where it
+	// is printed or drawn, and the KPI's title says so.
+	Synthetic                       map[string]bool
+	SeriesSynthetic, GroupSynthetic Marks
+	// LegalLimit, when set, is drawn across the chart.
+	LegalLimit *float64
 }
 
-// Compass is a Kommunkompassen-style evaluation: points per area, such as
-// Grästorp 2014 with 506 of 800 over eight areas.
-type Compass struct {
-	Year  int // required
-	Areas []CompassArea
+// AreaPoints is the municipality's standing by operating area: per area
+// the mean percentile (0–100) of its chosen KPIs there. It is not SKR's
+// Kommunkompassen, an assessment by examiners; its total depends on the
+// areas the chosen KPIs cover. KPIs for which neither way is better have
+// no percentile that means better or worse and take no part; Excluded
+// counts them.
+type AreaPoints struct {
+	Year     int // required
+	Areas    []AreaPoint
+	Excluded int
 }
 
-// CompassArea is one area of a Compass.
-type CompassArea struct {
+// AreaPoint is one area of AreaPoints.
+type AreaPoint struct {
 	Name string // required
-	// Points are the points given, within 0–Max; Max is the most an area
-	// can get (100 in Kommunkompassen), > 0.
+	// Points are the mean percentile of the area's KPIs, within 0–Max;
+	// Max is the most an area can get (100), > 0.
 	Points, Max float64
+	// KPIs is how many KPIs the points are the mean of.
+	KPIs int
 }
 
-// Profile renders a municipality's profile: a Kommunkompassen-style
-// summary of areas, points and total, and for each KPI the municipality's
+// Profile renders a municipality's profile: its mean percentile by
+// operating area with the scoring explained, and for each KPI the municipality's
 // value, rank and colour against the mean and median of its kommungrupp
 // and of its similar municipalities, each similar municipality's value,
 // and a line chart against the kommungrupp median over the years. fonts
@@ -94,8 +109,8 @@ func (r ProfileReport) check(fonts *Fonts) error {
 	if !isCode(r.Municipality) {
 		return invalidf("profile: Municipality %q is not four digits", r.Municipality)
 	}
-	if len(r.KPIs) == 0 && r.Compass == nil {
-		return invalidf("profile: neither KPIs nor a Compass")
+	if len(r.KPIs) == 0 && r.Areas == nil {
+		return invalidf("profile: neither KPIs nor Areas")
 	}
 	for _, n := range r.Similar {
 		if !isCode(n.Code) || !finite(n.Distance) {
@@ -107,8 +122,8 @@ func (r ProfileReport) check(fonts *Fonts) error {
 			return err
 		}
 	}
-	if r.Compass != nil {
-		return r.Compass.check()
+	if r.Areas != nil {
+		return r.Areas.check()
 	}
 	return nil
 }
@@ -130,16 +145,16 @@ func (k ProfileKPI) check(at, code string) error {
 	return nil
 }
 
-// check validates the compass.
-func (c *Compass) check() error {
+// check validates the areas.
+func (c *AreaPoints) check() error {
 	if c.Year <= 0 {
-		return invalidf("profile: Compass.Year is required")
+		return invalidf("profile: Areas.Year is required")
 	}
-	if len(c.Areas) == 0 {
-		return invalidf("profile: Compass has no areas")
+	if len(c.Areas) == 0 && c.Excluded == 0 {
+		return invalidf("profile: Areas has no areas")
 	}
 	for i, a := range c.Areas {
-		at := fmt.Sprintf("profile: Compass area %d", i+1)
+		at := fmt.Sprintf("profile: area %d", i+1)
 		if err := firstError(checkRequired(at+": Name", a.Name), checkNumber(at+": Points", a.Points),
 			checkNumber(at+": Max", a.Max)); err != nil {
 			return err

@@ -13,16 +13,18 @@ import (
 	"github.com/leanforum/awards/reports/pdf"
 )
 
-// grastorp2014 is Kommunkompassen for Grästorp 2014 (REFERENCE.md): eight
-// areas out of 100 each, 506 of 800 in all.
-func grastorp2014() *pdf.Compass {
+// areaPoints are eight operating areas with their mean percentiles, 506
+// of 800 in all (the numbers of Grästorp's Kommunkompassen 2014 in
+// REFERENCE.md, reused only as a fixture: AreaPoints is not
+// Kommunkompassen, and the page says so). One neutral KPI is left out.
+func areaPoints() *pdf.AreaPoints {
 	names := []string{"Offentlighet och demokrati", "Tillgänglighet och brukarorientering",
 		"Politisk styrning och kontroll", "Ledning, ansvar och delegering", "Resultatorientering",
 		"Personalpolitik", "Verksamhetsutveckling", "Kommunen som samhällsbyggare"}
 	points := []float64{61, 60, 73, 53, 70, 56, 65, 68}
-	c := &pdf.Compass{Year: 2014}
+	c := &pdf.AreaPoints{Year: 2014, Excluded: 1}
 	for i, n := range names {
-		c.Areas = append(c.Areas, pdf.CompassArea{Name: n, Points: points[i], Max: 100})
+		c.Areas = append(c.Areas, pdf.AreaPoint{Name: n, Points: points[i], Max: 100, KPIs: 1 + i%3})
 	}
 	return c
 }
@@ -43,7 +45,7 @@ func profileReport(tb testing.TB) pdf.ProfileReport {
 		tb.Fatal(err)
 	}
 	r := pdf.ProfileReport{Date: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), Municipality: "1444", Names: names,
-		Group: "Pendlingskommun nära större stad", Similar: similar, Compass: grastorp2014()}
+		Group: "Pendlingskommun nära större stad", Similar: similar, Areas: areaPoints()}
 	for j, dir := range []kpi.Direction{kpi.LowerIsBetter, kpi.HigherIsBetter} {
 		values := make([]kpi.Value, len(codes))
 		for i, c := range codes {
@@ -73,11 +75,14 @@ func TestProfileContent(t *testing.T) {
 	}
 	text := squash(pdfText(t, doc))
 	wantAll(t, text, "Kommunprofil: Grästorp", "Kommungrupp: Pendlingskommun nära större stad",
-		"Kommunkompassen 2014", "Offentlighet och demokrati 61 100", "Kommunen som samhällsbyggare 68 100",
-		"Totalt 506 800", "Totalt 506 av 800 poäng (63 %).", "Nyckeltal", "U00001 Nöjdhet med äldreomsorgen (%), 2023 – lägre är bättre",
-		"Medel, kommungrupp", "Median, liknande", "Median, Pendlingskommun nära större stad", "Sida 1 av ")
+		"Percentilpoäng per verksamhetsområde 2014", "Offentlighet och demokrati 1 61 100", "Kommunen som samhällsbyggare 2 68 100",
+		"Totalt 15 506 800", "Utelämnade ur poängen (varken högre eller lägre är bättre): 1 nyckeltal.",
+		"Totalt 506 av 800 poäng (63 %).", "Nyckeltal", "U00001 Nöjdhet med äldreomsorgen (%), 2023 – lägre är bättre",
+		"Medel, kommungrupp", "Median, liknande", "Sida 1 av ")
+	wantAll(t, flat(text), "Median, Pendlingskommun nära större") // the legend wraps beside the table
 	wantOrder(t, text, "Offentlighet och demokrati", "Tillgänglighet", "Politisk styrning", "Ledning, ansvar",
 		"Resultatorientering", "Personalpolitik", "Verksamhetsutveckling", "Kommunen som samhällsbyggare")
+	wantAll(t, flat(text), "Detta är inte SKR:s Kommunkompassen", "Nyckeltal där varken högre eller lägre är bättre ger inga poäng")
 	k := r.KPIs[0]
 	valued := 0
 	for _, p := range k.Placings {
@@ -94,7 +99,10 @@ func TestProfileContent(t *testing.T) {
 		}
 	}
 	wantOrder(t, text, similar...)
-	wantAll(t, text, "Medel, kommungrupp "+swedish(k.GroupStats.Mean, 2))
+	wantAll(t, text, "Medel, kommungrupp "+swedish(k.GroupStats.Mean, 1))
+	if strings.Contains(text, "Kommunkompassen 2014") || strings.Contains(text, "syntetisk") {
+		t.Error("the profile calls its area points Kommunkompassen, or marks real values synthetic")
+	}
 }
 
 // placing returns the placing of code.
@@ -116,7 +124,8 @@ func TestProfileEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := squash(pdfText(t, doc))
-	wantAll(t, text, "Municipality profile: Grästorp", "Total 506 800", "Total 506 of 800 points (63%).", "Page 1 of 1")
+	wantAll(t, flat(text), "This is not SKR's Kommunkompassen")
+	wantAll(t, text, "Municipality profile: Grästorp", "Percentile points by operating area 2014", "Total 15 506 800", "Total 506 of 800 points (63%).", "Page 1 of 1")
 }
 
 func TestProfileInvalid(t *testing.T) {
@@ -127,10 +136,10 @@ func TestProfileInvalid(t *testing.T) {
 	}{
 		{"no municipality name", func(r *pdf.ProfileReport) { delete(r.Names, "1444") }, "Names[Municipality]"},
 		{"bad code", func(r *pdf.ProfileReport) { r.Municipality = "14x4"; r.Names["14x4"] = "X" }, "four digits"},
-		{"nothing to show", func(r *pdf.ProfileReport) { r.KPIs, r.Compass = nil, nil }, "neither KPIs nor a Compass"},
-		{"points above max", func(r *pdf.ProfileReport) { r.Compass.Areas[3].Points = 101 }, "area 4"},
-		{"NaN points", func(r *pdf.ProfileReport) { r.Compass.Areas[0].Points = math.NaN() }, "area 1: Points"},
-		{"no compass year", func(r *pdf.ProfileReport) { r.Compass.Year = 0 }, "Compass.Year"},
+		{"nothing to show", func(r *pdf.ProfileReport) { r.KPIs, r.Areas = nil, nil }, "neither KPIs nor Areas"},
+		{"points above max", func(r *pdf.ProfileReport) { r.Areas.Areas[3].Points = 101 }, "area 4"},
+		{"NaN points", func(r *pdf.ProfileReport) { r.Areas.Areas[0].Points = math.NaN() }, "area 1: Points"},
+		{"no areas year", func(r *pdf.ProfileReport) { r.Areas.Year = 0 }, "Areas.Year"},
 		{"municipality not placed", func(r *pdf.ProfileReport) { r.KPIs[1].Placings = r.KPIs[1].Placings[:5] }, "has no placing"},
 		{"NaN group mean", func(r *pdf.ProfileReport) { r.KPIs[0].GroupStats.Mean = math.NaN() }, "GroupStats.Mean"},
 		{"NaN series", func(r *pdf.ProfileReport) { r.KPIs[0].Series[2021] = math.NaN() }, "Series"},

@@ -53,6 +53,7 @@ type table struct {
 	lane    int     // the lane being filled
 	top     float64 // where the lanes' headers start on this page
 	x       float64 // left edge of the current lane
+	rowTop  float64 // where the last row drawn starts
 }
 
 // newTable starts a one-lane table at the left margin in the small size.
@@ -100,12 +101,13 @@ func (t *table) caption1(cont bool) {
 			capt += " " + d.words.continued
 		}
 		p.SetX(marginLeft)
-		p.CellFormat(t.span(), 5.5, d.fit(capt, t.span()), "", 1, "L", false, 0, "")
+		p.MultiCell(t.span(), 5, capt, "", "L", false)
 	}
 	t.top = d.y()
 }
 
-// header draws the header row of the current lane.
+// header draws the header row of the current lane; a title too long
+// for its column wraps onto more lines rather than being cut.
 func (t *table) header() {
 	d, p := t.d, t.d.pdf
 	d.setFont("B", t.size)
@@ -113,19 +115,107 @@ func (t *table) header() {
 	d.fill(headFill)
 	d.draw(rule)
 	p.SetLineWidth(0.2)
-	p.SetX(t.x)
-	for _, c := range t.cols {
-		p.CellFormat(c.width, t.height+1, d.fit(c.title, c.width), "B", 0, c.align, true, 0, "")
+	titles := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		titles[i] = c.title
 	}
-	p.Ln(-1)
-	p.SetX(t.x)
+	t.cells(plainLines(d, t.cols, titles, "B", t.size), t.height+1, true)
+}
+
+// plainLines wraps each text to its column in the given style and size.
+func plainLines(d *document, cols []column, texts []string, style string, size float64) [][]string {
+	d.setFont(style, size)
+	out := make([][]string, len(cols))
+	for i, c := range cols {
+		out[i] = d.wrap(texts[i], c.width)
+	}
+	return out
+}
+
+// cells draws one row of wrapped texts, h millimetres a line: a header
+// (filled, ruled below) or a body row, whose cells are styled by style.
+func (t *table) cells(lines [][]string, h float64, head bool, style ...cell) {
+	d, p := t.d, t.d.pdf
+	n := 1
+	for _, ls := range lines {
+		n = max(n, len(ls))
+	}
+	lh, rowH := h, t.rowHeight(n, h)
+	if n > 1 {
+		lh = t.lineHeight()
+	}
+	y := d.y()
+	t.rowTop = y
+	x := t.x
+	for i, c := range t.cols {
+		fill := head
+		if !head {
+			cl := style[i]
+			fill = cl.fill != black
+			if fill {
+				d.fill(cl.fill)
+			}
+		}
+		if fill {
+			p.Rect(x, y, c.width, rowH, "F")
+		}
+		if !head {
+			s := ""
+			if style[i].bold {
+				s = "B"
+			}
+			d.setFont(s, t.size)
+		}
+		d.text(black)
+		top := y + (rowH-float64(len(lines[i]))*lh)/2
+		if len(lines[i]) == 1 {
+			top = y + (rowH-h)/2
+		}
+		for j, l := range lines[i] {
+			p.SetXY(x, top+float64(j)*lh)
+			hh := lh
+			if len(lines[i]) == 1 {
+				hh = h
+			}
+			p.CellFormat(c.width, hh, l, "", 0, c.align, false, 0, "")
+		}
+		x += c.width
+	}
+	if head {
+		d.draw(rule)
+		p.SetLineWidth(0.2)
+		p.Line(t.x, y+rowH, t.x+t.width(), y+rowH)
+	}
+	p.SetXY(t.x, y+rowH)
+}
+
+// lineHeight is the height of one line of a wrapped cell.
+func (t *table) lineHeight() float64 { return t.size * 0.45 }
+
+// rowHeight is the height of a row of n lines whose single line is h.
+func (t *table) rowHeight(n int, h float64) float64 {
+	if n <= 1 {
+		return h
+	}
+	return max(h, float64(n)*t.lineHeight()+0.8)
 }
 
 // row draws one row, moving to the next lane or page first when the row
-// would reach the footer.
-func (t *table) row(cells []cell) {
+// would reach the footer. A text too long for its column wraps.
+func (t *table) row(cls []cell) {
 	d, p := t.d, t.d.pdf
-	if d.y()+t.height > bodyBottom {
+	lines := make([][]string, len(t.cols))
+	n := 1
+	for i, c := range t.cols {
+		style := ""
+		if cls[i].bold {
+			style = "B"
+		}
+		d.setFont(style, t.size)
+		lines[i] = d.wrap(cls[i].text, c.width)
+		n = max(n, len(lines[i]))
+	}
+	if d.y()+t.rowHeight(n, t.height) > bodyBottom {
 		t.close()
 		if t.lane+1 < t.lanes {
 			t.lane++
@@ -137,23 +227,7 @@ func (t *table) row(cells []cell) {
 		}
 		t.header()
 	}
-	p.SetX(t.x)
-	for i, c := range t.cols {
-		cl := cells[i]
-		style := ""
-		if cl.bold {
-			style = "B"
-		}
-		d.setFont(style, t.size)
-		filled := cl.fill != black
-		if filled {
-			d.fill(cl.fill)
-		}
-		d.text(black)
-		p.CellFormat(c.width, t.height, d.fit(cl.text, c.width), "", 0, c.align, filled, 0, "")
-	}
-	p.Ln(-1)
-	p.SetX(t.x)
+	t.cells(lines, t.height, false, cls...)
 }
 
 // close draws the rule under the current lane.

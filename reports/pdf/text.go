@@ -1,5 +1,7 @@
 package pdf
 
+import "strings"
+
 // Line heights in millimetres for the text sizes.
 const (
 	lineBody  = 4.4
@@ -107,4 +109,33 @@ func (d *document) facts(fs []fact) {
 		p.MultiCell(bodyWidth-labelWidth, lineBody, clean(f.value), "", "L", false)
 	}
 	d.space(2)
+}
+
+// wrap breaks s into lines that fit w millimetres in the current font,
+// at spaces; a word longer than a line is cut with fit.
+func (d *document) wrap(s string, w float64) []string {
+	w -= 2 // the cell margins
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if cur != "" {
+			next = cur + " " + word
+		}
+		if d.pdf.GetStringWidth(next) <= w {
+			cur = next
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		cur = word
+		if d.pdf.GetStringWidth(word) > w {
+			cur = d.fit(word, w+2)
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // The range of years a period may name.
@@ -100,6 +101,9 @@ func parseYear(raw json.RawMessage) (int, error) {
 }
 
 func parseValue(path string, raw json.RawMessage) (Value, error) {
+	if !utf8.Valid(raw) { // Unmarshal would store U+FFFD, the CSV path refuses it
+		return Value{}, fieldError(path+".status", "is not valid UTF-8 text")
+	}
 	var rv rawValue
 	if err := json.Unmarshal(raw, &rv); err != nil {
 		return Value{}, typeError(path+".", err)
@@ -115,9 +119,12 @@ func parseValue(path string, raw json.RawMessage) (Value, error) {
 	if s == "" || s == "null" {
 		return v, nil
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	f, err := ParseNumber(s)
+	if errors.Is(err, ErrNotNumber) {
 		return v, fieldError(path+".value", "%s is not a number", s)
+	}
+	if err != nil {
+		return v, fieldError(path+".value", "%s", err)
 	}
 	v.Value = &f
 	return v, nil

@@ -185,10 +185,30 @@ func (s *Stream) endPage() error {
 	if !s.sawVals {
 		return &FormatError{Index: -1, Offset: s.dec.InputOffset(), Message: `no "values" array`}
 	}
+	if err := s.end(); err != nil {
+		return err
+	}
 	if s.next != "" && s.follow {
 		s.pending = append([]string{s.next}, s.pending...)
 	}
 	return s.Close()
+}
+
+// end checks that nothing but white space follows the envelope: a valid
+// document with more after it is not the document it seems, and is not
+// imported in part.
+func (s *Stream) end() error {
+	tok, err := s.dec.Token()
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	msg := "data after the document"
+	if err == nil {
+		msg += fmt.Sprintf(" (%v)", tok)
+	}
+	s.err = &FormatError{Index: -1, Offset: s.dec.InputOffset(), Message: msg}
+	s.Close()
+	return s.err
 }
 
 // openNext opens the next queued page and reads its opening brace.

@@ -87,6 +87,8 @@ func TestStreamErrors(t *testing.T) {
 		{"values not an array", `{"values":{}}`, `"values" is not an array`, true},
 		{"not an object", `[1,2]`, "expected {, found [", true},
 		{"empty input", ``, "truncated JSON", true},
+		{"a second document after the first", `{"values":[` + okData + `]}{"values":[]}`, "data after the document", true},
+		{"text after the document", `{"values":[` + okData + `]} trailing`, "data after the document", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
