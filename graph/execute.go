@@ -74,6 +74,16 @@ func (h *Handler) Execute(ctx context.Context, c Caller, document string, variab
 	return resultOf(status, resp)
 }
 
+// Check parses and validates document against the schema with the same
+// guards as POST /graphql, without running it: the web pages' test keeps
+// their documents in step with the schema through it.
+func (h *Handler) Check(document string) []Error {
+	if _, errs := h.prepare(&request{Query: document}); errs != nil {
+		return resultOf(http.StatusBadRequest, &response{Errors: formatErrors(errs, "", h.opts.Log)}).Errors
+	}
+	return nil
+}
+
 func resultOf(status int, resp *response) *Result {
 	r := &Result{Status: status}
 	if resp.Data != nil {
@@ -88,7 +98,12 @@ func resultOf(status int, resp *response) *Result {
 		}
 		x.Field, _ = e.Extensions["field"].(string)
 		x.RequestID, _ = e.Extensions["requestId"].(string)
-		x.RetryAfter, _ = e.Extensions["retryAfter"].(int)
+		switch n := e.Extensions["retryAfter"].(type) {
+		case int:
+			x.RetryAfter = n
+		case float64:
+			x.RetryAfter = int(n)
+		}
 		r.Errors = append(r.Errors, x)
 	}
 	return r

@@ -62,6 +62,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	}
 	s.write(w, r, "logout_post", nil, nil)
 	s.endSession(w)
+	s.setFlash(w, "flash.loggedOut")
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
@@ -79,7 +80,7 @@ func (d *signUpData) Options() []option {
 	for i, m := range d.Municipalities {
 		out[i] = option{Value: m.Code, Label: m.Name}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Label < out[j].Label })
+	sort.SliceStable(out, func(i, j int) bool { return swedishKey(out[i].Label) < swedishKey(out[j].Label) })
 	return out
 }
 
@@ -107,9 +108,7 @@ func (s *Server) signUp(w http.ResponseWriter, r *http.Request) {
 	if !s.parsePost(w, r) {
 		return
 	}
-	f := newForm(r.PostForm)
-	f.Values.Del("password")
-	f.Values.Del("csrf")
+	f := newForm(without(r.PostForm, "password", "password2", "csrf"))
 	if r.PostFormValue("password") != r.PostFormValue("password2") {
 		f.fail("password2", s.cat(r).text("signup.passwordsDiffer"))
 	}
@@ -136,6 +135,7 @@ func (s *Server) signUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.startSession(w, out.SignUp.Token, out.SignUp.ExpiresAt)
+	s.setFlash(w, "flash.signedUp")
 	http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
 }
 

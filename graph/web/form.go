@@ -1,7 +1,9 @@
 package web
 
 import (
+	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +24,18 @@ func newForm(values url.Values) *form {
 		values = url.Values{}
 	}
 	return &form{Values: values, Errors: map[string]string{}}
+}
+
+// without copies v without the named fields: what a form shows back
+// never holds a password.
+func without(v url.Values, names ...string) url.Values {
+	out := url.Values{}
+	for k, x := range v {
+		if !slices.Contains(names, k) {
+			out[k] = slices.Clone(x)
+		}
+	}
+	return out
 }
 
 // Get is the value typed into field name.
@@ -94,7 +108,7 @@ func number(s string) (*float64, bool) {
 		return nil, true
 	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil, false
 	}
 	return &v, true

@@ -75,3 +75,10 @@ func formatNumber(lang string, v float64, decimals int) string {
 	}
 	return b.String()
 }
+
+// swedishOrder is a sort key that puts names in Swedish alphabetical
+// order: å, ä and ö after z, é as e, ü as y, case ignored.
+var swedishOrder = strings.NewReplacer("å", "z\x01", "ä", "z\x02", "æ", "z\x02", "ö", "z\x03", "ø", "z\x03",
+	"é", "e", "è", "e", "ü", "y")
+
+func swedishKey(s string) string { return swedishOrder.Replace(strings.ToLower(s)) }

@@ -48,7 +48,7 @@ func (b benchmarkItem) Latest() int {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	v := &view{TitleKey: "home.title"}
+	v := &view{TitleKey: "home.title", Flash: s.flash(w, r)}
 	var d homeData
 	if !s.read(w, r, "home", nil, v, &d) {
 		return

@@ -11,5 +11,6 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /signup", s.signUpPage)
 	m.HandleFunc("POST /signup", s.signUp)
 	m.HandleFunc("POST /lang", s.switchLang)
+	m.HandleFunc("GET /dashboard", s.dashboard)
 	m.HandleFunc("/", s.notFound)
 }
