@@ -39,7 +39,12 @@ type Config struct {
 func ParseConfig(smtpURL, from string) (*Config, error) {
 	u, err := url.Parse(smtpURL)
 	if err != nil {
-		return nil, fmt.Errorf("mail: SMTP_URL does not parse: %v", err)
+		// The error would quote the URL, password and all: name the fault only.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("mail: SMTP_URL does not parse: %v (a password with @, : or / must be percent-encoded)", err)
 	}
 	c := &Config{Host: u.Hostname(), Security: StartTLS, Port: 587}
 	switch u.Scheme {
