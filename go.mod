@@ -9,3 +9,9 @@ require (
 	github.com/lib/pq v1.12.3
 	golang.org/x/crypto v0.58.0
 )
+
+require (
+	github.com/chromedp/cdproto v0.160.1 // indirect
+	github.com/chromedp/chromedp v0.23.1 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+)
