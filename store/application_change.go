@@ -155,7 +155,7 @@ func (db *DB) SubmitApplication(ctx context.Context, id int64, version int) (*Ap
 		}
 		now := db.Now()
 		a.Status, a.SubmittedAt = StatusSubmitted, &now
-		return nil
+		return mailApplication(ctx, tx, a, c, MailApplicationSubmitted, map[string]any{"submittedAt": now})
 	})
 }
 
@@ -174,7 +174,7 @@ func (db *DB) WithdrawApplication(ctx context.Context, id int64, version int, re
 		}
 		now := db.Now()
 		a.Status, a.WithdrawnAt, a.WithdrawalReason = StatusWithdrawn, &now, reason
-		return nil
+		return mailApplication(ctx, tx, a, c, MailApplicationWithdrawn, map[string]any{"reason": reason})
 	})
 }
 
@@ -198,10 +198,11 @@ func (db *DB) ScreenApplication(ctx context.Context, id int64, version int, elig
 		if !c.Phase.Before(PhaseDecided) {
 			return Errorf(WrongPhase, "cycle %d is %s; screening ends with the decisions", c.ID, c.Phase)
 		}
-		a.Eligibility, a.EligibilityReason = "NOT_ELIGIBLE", reason
 		if eligible {
-			a.Eligibility = "ELIGIBLE"
+			a.Eligibility, a.EligibilityReason = "ELIGIBLE", reason
+			return nil
 		}
-		return nil
+		a.Eligibility, a.EligibilityReason = "NOT_ELIGIBLE", reason
+		return mailApplication(ctx, tx, a, c, MailApplicationRejected, map[string]any{"reason": reason})
 	})
 }

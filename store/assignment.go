@@ -55,7 +55,7 @@ func (db *DB) AssignAll(ctx context.Context, cycleID int64, pairs []Pair) ([]*As
 			}
 			out = append(out, a)
 		}
-		return nil
+		return mailAssignments(ctx, tx, out)
 	})
 	return out, err
 }

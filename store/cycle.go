@@ -191,6 +191,11 @@ func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase,
 		if err := tx.get(ctx, c, `UPDATE cycles SET phase = $2, version = version + 1 WHERE id = $1 RETURNING *`, id, to); err != nil {
 			return err
 		}
+		if to == PhasePublished {
+			if err := mailResults(ctx, tx, c); err != nil {
+				return err
+			}
+		}
 		return db.audit(ctx, tx, id, "cycle.advance", "cycle", id, old.Phase, to)
 	})
 	return c, err

@@ -47,11 +47,7 @@ func (db *DB) Login(ctx context.Context, email, password string) (*Session, erro
 	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
 		return nil, errBadLogin
 	}
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return nil, err
-	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
+	token := newToken()
 	expires := db.Now().Add(db.TokenTTL).UTC().Truncate(time.Second)
 	_, err = db.conn().exec(ctx, `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`,
 		hashToken(token), u.ID, expires)
@@ -102,6 +98,14 @@ func (db *DB) findActor(ctx context.Context, where, gone string, args ...any) (*
 		return nil, err
 	}
 	return &Actor{UserID: row.ID, Role: row.Role, OrgIDs: row.Orgs}, nil
+}
+
+// newToken returns 256 random bits, URL-safe: a session token or the
+// secret of a one-time link. Only its hashToken is stored.
+func newToken() string {
+	raw := make([]byte, 32)
+	rand.Read(raw) // never fails (crypto/rand)
+	return base64.RawURLEncoding.EncodeToString(raw)
 }
 
 func hashToken(token string) []byte {

@@ -20,6 +20,9 @@ type User struct {
 	Role         Role      `db:"role"`
 	Demo         bool      `db:"demo"`
 	CreatedAt    time.Time `db:"created_at"`
+	// Language is the user's preferred language, sv or en: their mails
+	// are written in it.
+	Language string `db:"language"`
 }
 
 // NewUser describes an account to create.
@@ -28,6 +31,28 @@ type NewUser struct {
 	Role                  Role
 	OrganisationIDs       []int64
 	Demo                  bool
+	// Language is sv (the default when empty) or en.
+	Language string
+}
+
+// checkPassword checks a new password's length (bcrypt reads 72 bytes).
+func checkPassword(pw string) error {
+	if utf8.RuneCountInString(pw) < MinPasswordLength {
+		return InvalidField("password", "must be at least %d characters", MinPasswordLength)
+	}
+	if len(pw) > 72 {
+		return InvalidField("password", "must be at most 72 bytes")
+	}
+	return nil
+}
+
+// checkEmail refuses anything but a bare address (no name, no comment, no
+// line break), at most 254 bytes.
+func checkEmail(email string) error {
+	if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 {
+		return InvalidField("email", "is not a valid e-mail address")
+	}
+	return nil
 }
 
 // MinPasswordLength is the shortest password accepted.
@@ -36,22 +61,51 @@ const MinPasswordLength = 12
 func (nu *NewUser) validate() error {
 	nu.Email = strings.TrimSpace(nu.Email)
 	nu.Name = strings.TrimSpace(nu.Name)
-	if a, err := mail.ParseAddress(nu.Email); err != nil || a.Address != nu.Email || len(nu.Email) > 254 {
-		return InvalidField("email", "is not a valid e-mail address")
+	if err := checkEmail(nu.Email); err != nil {
+		return err
 	}
 	if err := checkText("name", nu.Name, 1, 200); err != nil {
 		return err
 	}
-	if utf8.RuneCountInString(nu.Password) < MinPasswordLength {
-		return InvalidField("password", "must be at least %d characters", MinPasswordLength)
-	}
-	if len(nu.Password) > 72 {
-		return InvalidField("password", "must be at most 72 bytes")
+	if err := checkPassword(nu.Password); err != nil {
+		return err
 	}
 	if !nu.Role.Valid() {
 		return InvalidField("role", "must be ADMIN, JUROR or APPLICANT")
 	}
-	return nil
+	var err error
+	nu.Language, err = checkLanguage(nu.Language)
+	return err
+}
+
+// Languages are the languages users may prefer; the first is the default.
+var Languages = []string{"sv", "en"}
+
+// checkLanguage returns lang, or the default for "", or INVALID.
+func checkLanguage(lang string) (string, error) {
+	if lang == "" {
+		return Languages[0], nil
+	}
+	if !contains(Languages, lang) {
+		return "", InvalidField("language", "must be sv or en")
+	}
+	return lang, nil
+}
+
+// SetLanguage sets the caller's preferred language, in which their mails
+// are written.
+func (db *DB) SetLanguage(ctx context.Context, lang string) (*User, error) {
+	a := ActorFrom(ctx)
+	if a == nil {
+		return nil, Errorf(Unauthenticated, "log in to choose a language")
+	}
+	lang, err := checkLanguage(lang)
+	if err != nil {
+		return nil, err
+	}
+	u := &User{}
+	err = db.conn().get(ctx, u, `UPDATE users SET language = $2 WHERE id = $1 RETURNING *`, a.UserID, lang)
+	return u, err
 }
 
 // CreateUser creates an account of any role. Only admins may.
@@ -92,8 +146,8 @@ func (db *DB) insertUser(ctx context.Context, tx conn, nu NewUser) (*User, error
 		return nil, err
 	}
 	u := &User{}
-	err = tx.get(ctx, u, `INSERT INTO users (email, name, password_hash, role, demo)
-		VALUES ($1, $2, $3, $4, $5) RETURNING *`, nu.Email, nu.Name, string(hash), nu.Role, nu.Demo)
+	err = tx.get(ctx, u, `INSERT INTO users (email, name, password_hash, role, demo, language)
+		VALUES ($1, $2, $3, $4, $5, coalesce(nullif($6, ''), 'sv')) RETURNING *`, nu.Email, nu.Name, string(hash), nu.Role, nu.Demo, nu.Language)
 	if err != nil {
 		return nil, err
 	}
