@@ -90,8 +90,8 @@ func (s *schema) efficiencyField() *graphql.Field {
 			"inputKpiIds":  {Type: nonNull(graphql.NewList(graphql.NewNonNull(graphql.String)))},
 			"outputKpiIds": {Type: nonNull(graphql.NewList(graphql.NewNonNull(graphql.String)))},
 			"year":         {Type: nonNull(graphql.Int)}, "groupId": {Type: graphql.String},
-			"rts":         {Type: graphql.String, DefaultValue: "vrs", Description: "crs, vrs, drs or irs."},
-			"orientation": {Type: graphql.String, DefaultValue: "in", Description: "in or out."}},
+			"rts":         {Type: s.rts, DefaultValue: "VRS", Description: "Returns to scale; VRS when absent."},
+			"orientation": {Type: s.orientation, DefaultValue: "IN", Description: "IN when absent."}},
 		Resolve: s.efficiency}
 }
 

@@ -92,7 +92,7 @@ func TestAnalyses(t *testing.T) {
 		}
 	})
 	t.Run("efficiency", func(t *testing.T) {
-		r := e.gql("", `{ efficiency(inputKpiIds: ["N21006"], outputKpiIds: ["U21468"], year: 2022, rts: "crs") { code efficiency peers { code lambda } } }`, nil).ok()
+		r := e.gql("", `{ efficiency(inputKpiIds: ["N21006"], outputKpiIds: ["U21468"], year: 2022, rts: CRS) { code efficiency peers { code lambda } } }`, nil).ok()
 		res := r.get("efficiency").([]any)
 		best := 0
 		for _, x := range res {
@@ -107,7 +107,7 @@ func TestAnalyses(t *testing.T) {
 		if len(res) != 30 || best == 0 {
 			t.Errorf("results = %d with %d efficient, want 30 with at least one", len(res), best)
 		}
-		e.gql("", `{ efficiency(inputKpiIds: ["N21006"], outputKpiIds: ["U21468"], year: 2022, rts: "odd") { code } }`, nil).wantCode("INVALID")
+		e.gql("", `{ efficiency(inputKpiIds: ["N21006"], outputKpiIds: ["U21468"], year: 2022, rts: ODD) { code } }`, nil).wantCode("INVALID")
 	})
 	t.Run("profile", func(t *testing.T) {
 		r := e.gql("", `{ municipality(code: "0100") { name kommungrupp { id title } profile(year: 2022) { kpi { id } value rank of colour groupMedian groupCount better } } }`, nil).ok()

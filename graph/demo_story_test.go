@@ -10,10 +10,10 @@ import (
 	"github.com/leanforum/awards/store"
 )
 
-// TestDemoStoryIsPresent checks, through the API, every relation that the
-// README's "Demo data" section tells: a demo whose story names a
-// relation that is not there misleads everyone who follows it.
-func TestDemoStoryIsPresent(t *testing.T) {
+// newDemoEnv is an environment with the whole demo loaded, its
+// benchmark report published, as make run serves it.
+func newDemoEnv(t *testing.T) *env {
+	t.Helper()
 	e := newEnv(t)
 	if _, err := e.db.SeedDemo(context.Background()); err != nil {
 		t.Fatal(err)
@@ -21,6 +21,14 @@ func TestDemoStoryIsPresent(t *testing.T) {
 	if _, err := graph.PublishDemoReport(context.Background(), e.db); err != nil {
 		t.Fatal(err)
 	}
+	return e
+}
+
+// TestDemoStoryIsPresent checks, through the API, every relation that the
+// README's "Demo data" section tells: a demo whose story names a
+// relation that is not there misleads everyone who follows it.
+func TestDemoStoryIsPresent(t *testing.T) {
+	e := newDemoEnv(t)
 	admin := e.login(store.DemoAdminEmail, store.DemoPassword)
 	cycles := map[int]string{}
 	for _, c := range e.gql(admin, `{ awards { nodes { name cycles { id year phase } } } }`, nil).ok().get("awards.nodes").([]any)[0].(map[string]any)["cycles"].([]any) {

@@ -18,6 +18,7 @@ func enum[T ~string](name, desc string, values ...T) *graphql.Enum {
 
 type enums struct {
 	role, orgKind, sector, phase, visibility, aggregation, status, eligibility, direction, template, decision *graphql.Enum
+	rts, orientation, groupKind                                                                               *graphql.Enum
 }
 
 func newEnums() enums {
@@ -38,5 +39,11 @@ func newEnums() enums {
 		decision: enum("Decision", "The jury's decision on an application; several winners may share a prize.",
 			"WINNER", "FINALIST", "HONOURABLE_MENTION", "NOT_SELECTED"),
 		template: enum("CycleTemplate", "Criteria a new cycle can start from.", store.TemplateNames()...),
+		rts: enum("ReturnsToScale", "Returns to scale of a DEA frontier: CRS constant, VRS variable, DRS non-increasing, IRS non-decreasing, FDH free disposal hull (no convexity).",
+			"CRS", "VRS", "DRS", "IRS", "FDH"),
+		orientation: enum("Orientation", "IN: how far inputs could shrink at the same outputs; OUT: how far outputs could grow at the same inputs.",
+			"IN", "OUT"),
+		groupKind: enum("GroupKind", "KOMMUNGRUPP (SKR's municipality groups), COUNTY, SIZE_CLASS (by population), SIMILAR (Kolada's \"Liknande kommuner …\"), NETWORK (any other Kolada group), CUSTOM (defined by an admin).",
+			store.KindKommungrupp, store.KindCounty, store.KindSizeClass, store.KindSimilar, store.KindNetwork, store.KindCustom),
 	}
 }

@@ -343,3 +343,18 @@ func (e *env) with(opts graph.Options) *env {
 	}
 	return &env{t: e.t, dsn: e.dsn, db: e.db, h: h, logs: logs}
 }
+
+// holdCycleRow locks the cycle's row in another session, so that a change
+// to the cycle waits, until release (or the end of the test).
+func (e *env) holdCycleRow(id string) (release func()) {
+	e.t.Helper()
+	tx, err := e.rawSQL().Begin()
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { tx.Rollback() })
+	if _, err := tx.Exec(`SELECT id FROM cycles WHERE id = $1 FOR UPDATE`, id); err != nil {
+		e.t.Fatal(err)
+	}
+	return func() { tx.Rollback() }
+}

@@ -25,11 +25,18 @@ func formatErrors(errs []gqlerrors.FormattedError, requestID string, log *slog.L
 // errTimeout is what a request whose deadline passed answers.
 var errTimeout = store.Errorf(store.Timeout, "the request took too long and was stopped")
 
+// errCancelled is what a request the client cancelled answers (to nobody,
+// usually). It is no internal error: the handler logs the request once,
+// as cancelled, at level info.
+var errCancelled = store.Errorf(store.Cancelled, "the request was cancelled by the client")
+
 // formatError describes e, whose underlying error is orig (nil for an
 // error graphql-go raised about the document or variables).
 func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *slog.Logger) gqlerrors.FormattedError {
 	if errors.Is(orig, context.DeadlineExceeded) {
 		orig = errTimeout
+	} else if errors.Is(orig, context.Canceled) {
+		orig = errCancelled
 	}
 	var se *store.Error
 	var re *retryError

@@ -12,6 +12,8 @@ func (s *schema) scoreType() *graphql.Object {
 		"criterionId": {Type: nonNull(idType)}, "value": {Type: graphql.Float},
 		"strengths": {Type: nonNull(graphql.String)}, "opportunities": {Type: nonNull(graphql.String)},
 		"updatedAt": {Type: nonNull(graphql.DateTime)},
+		"revisedAfterSeeingAt": {Type: graphql.DateTime, Description: "When the value was last changed after the juror " +
+			"could see the other jurors' scores (AFTER_OWN_SUBMISSION, after submitting); null when it never was."},
 	})
 }
 

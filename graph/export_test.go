@@ -12,20 +12,8 @@ import (
 func TestExports(t *testing.T) {
 	e := newEnv(t)
 	j := newJury(t, e, 2, 3, "")
-	j.assign(1, 0).ok()
-	j.assign(1, 1).ok()
-	j.advance("SCORING")
-	j.score(0, 1, 60)
-	j.score(1, 1, 65)
-	get := func(token, path string) *httptest.ResponseRecorder {
-		req := httptest.NewRequest("GET", path, nil)
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		rec := httptest.NewRecorder()
-		e.h.ServeHTTP(rec, req)
-		return rec
-	}
+	j.scoredBy(1, 0, 60, 65)
+	get := e.get
 	want := map[string]struct {
 		header string
 		rows   int
@@ -102,10 +90,7 @@ func TestJuryFieldsAreBatched(t *testing.T) {
 // getExport fetches an export as the admin of j.
 func getExport(t *testing.T, e *env, token, path string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest("GET", path, nil)
-	req.Header.Set("Authorization", "Bearer "+token)
-	rec := httptest.NewRecorder()
-	e.h.ServeHTTP(rec, req)
+	rec := e.get(token, path)
 	if rec.Code != 200 {
 		t.Fatalf("GET %s = %d %s", path, rec.Code, rec.Body)
 	}
@@ -185,11 +170,7 @@ func TestExportsNeutraliseFormulas(t *testing.T) {
 func TestExportsForSwedishExcel(t *testing.T) {
 	e := newEnv(t)
 	j := newJury(t, e, 2, 2, "")
-	j.assign(1, 0).ok()
-	j.assign(1, 1).ok()
-	j.advance("SCORING")
-	j.score(0, 1, 60)
-	j.score(1, 1, 65)
+	j.scoredBy(1, 0, 60, 65)
 	for _, kind := range []string{"scores", "normalised", "consensus", "audit"} {
 		t.Run(kind, func(t *testing.T) {
 			rec := getExport(t, e, j.admin, fmt.Sprintf("/exports/cycles/%s/%s.csv?format=excel-sv", j.cycle.id, kind))

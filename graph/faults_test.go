@@ -69,14 +69,7 @@ func TestRequestDeadlineReachesTheDatabase(t *testing.T) {
 	hurried := e.with(graph.Options{RequestTimeout: 200 * time.Millisecond})
 	raw := e.rawSQL()
 	// Another session holds the cycle's row, so advancing it waits.
-	tx, err := raw.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.Exec(`SELECT id FROM cycles WHERE id = $1 FOR UPDATE`, c.id); err != nil {
-		t.Fatal(err)
-	}
+	release := e.holdCycleRow(c.id)
 	const advance = `mutation($id: ID!, $v: Int!) { advanceCycle(id: $id, version: $v, to: CLOSED) { phase } }`
 	vars := map[string]any{"id": c.id, "v": c.version}
 	start := time.Now()
@@ -107,7 +100,7 @@ func TestRequestDeadlineReachesTheDatabase(t *testing.T) {
 		t.Errorf("%d statements still wait for the lock", waiting)
 	})
 	t.Run("nothing was written and the handler goes on", func(t *testing.T) {
-		tx.Rollback()
+		release()
 		if r := hurried.gql(admin, advance, vars).ok(); r.str("advanceCycle.phase") != "CLOSED" {
 			t.Errorf("phase = %v", r.Data)
 		}

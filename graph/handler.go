@@ -172,7 +172,11 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	rid := newRequestID()
 	status, resp := h.execute(ctx, r, rid)
 	status, resp = h.writeResponse(w, status, resp, rid)
-	h.opts.Log.Info("graphql", "request_id", rid, "status", status, "errors", len(resp.Errors),
+	msg := "graphql"
+	if r.Context().Err() != nil {
+		msg = "graphql request cancelled by the client"
+	}
+	h.opts.Log.Info(msg, "request_id", rid, "status", status, "errors", len(resp.Errors),
 		"statements", counter.Count(), "duration_ms", time.Since(start).Milliseconds())
 }
 

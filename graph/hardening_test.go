@@ -287,3 +287,107 @@ func TestListsAreCostedByTheirRows(t *testing.T) {
 	}
 	small.gql("", `{ __typename }`, nil).ok()
 }
+
+// TestNeverHidesCellAggregatesFromJurors: under NEVER a juror who is not
+// the lead sees no cell's n, mean, minimum or maximum (with two jurors on
+// a cell they would give the other's score away), no disagreement figures
+// and no other juror's severity; the lead juror and admins see them all.
+func TestNeverHidesCellAggregatesFromJurors(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 1, 4, "NEVER") // juror 3 is conflicted
+	j.scoredBy(0, 1, 40, 90)          // jurors 1 and 2; the lead scores nothing
+	j.advance("CONSENSUS")
+	const q = `query($c: ID!) { cycle(id: $c) { ranking { applications { raw { rank } cells { n mean min max value } }
+		flags { range sd } jurors { jurorId mean offset } } } }`
+	ranking := func(tok string) *result { return e.gql(tok, q, map[string]any{"c": j.cycle.id}).ok() }
+	first := func(r *result) map[string]any {
+		return r.get("cycle.ranking.applications").([]any)[0].(map[string]any)
+	}
+	juror := ranking(j.tokens[1])
+	if cells := first(juror)["cells"].([]any); len(cells) != 0 {
+		t.Errorf("a juror sees the cells under NEVER: %v", cells)
+	}
+	for _, f := range juror.get("cycle.ranking.flags").([]any) {
+		if m := f.(map[string]any); m["range"] != nil || m["sd"] != nil {
+			t.Errorf("a juror sees a flag's range and SD under NEVER: %v", m)
+		}
+	}
+	for _, r := range juror.get("cycle.ranking.jurors").([]any) {
+		if id := r.(map[string]any)["jurorId"]; id != j.jurors[1] {
+			t.Errorf("a juror sees juror %v's severity under NEVER", id)
+		}
+	}
+	if first(juror)["raw"].(map[string]any)["rank"] == nil {
+		t.Error("a juror sees no rank under NEVER")
+	}
+	for who, tok := range map[string]string{"the lead juror": j.tokens[0], "the admin": j.admin} {
+		r := ranking(tok)
+		if cells := first(r)["cells"].([]any); len(cells) == 0 || cells[0].(map[string]any)["min"] != 40.0 {
+			t.Errorf("%s sees cells %v, want them with min 40", who, cells)
+		}
+		if n := len(r.get("cycle.ranking.jurors").([]any)); n != 2 {
+			t.Errorf("%s sees %d jurors' severity, want 2", who, n)
+		}
+	}
+}
+
+func TestNeverRankingPDFForAJuror(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 1, 4, "NEVER")
+	j.scoredBy(0, 1, 40, 90) // jurors 1 and 2; the lead scores nothing
+	j.advance("CONSENSUS")
+	rec := e.get(j.tokens[1], "/reports/cycles/"+j.cycle.id+"/ranking.pdf")
+	if rec.Code != 200 {
+		t.Errorf("a juror's ranking PDF under NEVER = %d: %.300s", rec.Code, rec.Body)
+	}
+}
+
+// TestChangesAfterSeeingOthersAreFlagged: under AFTER_OWN_SUBMISSION a
+// juror sees the others' scores once they have submitted; a score they
+// change after that is flagged in the ranking, on the score and in the
+// audit log. Changes before are not.
+func TestChangesAfterSeeingOthersAreFlagged(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 1, 4, "AFTER_OWN_SUBMISSION")
+	j.assign(0, 1).ok()
+	j.assign(0, 2).ok()
+	j.advance("SCORING")
+	k := j.cycle.criteria[0]
+	e.gql(j.tokens[1], saveScore, map[string]any{"a": j.apps[0], "k": k, "v": 10, "s": "Först"}).ok() // before: not flagged
+	j.score(1, 0, 40)
+	j.score(2, 0, 90)
+	e.gql(j.tokens[1], saveScore, map[string]any{"a": j.apps[0], "k": k, "v": 85, "s": "Efter"}).ok()
+	r := e.gql(j.tokens[1], `query($a: ID!) { application(id: $a) { scores { jurorId criterionId revisedAfterSeeingAt } } }`,
+		map[string]any{"a": j.apps[0]}).ok()
+	for _, s := range r.get("application.scores").([]any) {
+		m := s.(map[string]any)
+		want := m["jurorId"] == j.jurors[1] && m["criterionId"] == k
+		if got := m["revisedAfterSeeingAt"] != nil; got != want {
+			t.Errorf("score %v: revisedAfterSeeingAt set %v, want %v", m, got, want)
+		}
+	}
+	j.advance("CONSENSUS")
+	r = e.gql(j.tokens[0], `query($c: ID!) { cycle(id: $c) { ranking { applications { cells { criterionId revisedAfterSeeing } } } } }`,
+		map[string]any{"c": j.cycle.id}).ok()
+	for _, c := range r.get("cycle.ranking.applications").([]any)[0].(map[string]any)["cells"].([]any) {
+		m := c.(map[string]any)
+		want := 0.0
+		if m["criterionId"] == k {
+			want = 1
+		}
+		if m["revisedAfterSeeing"] != want {
+			t.Errorf("cell %v: revisedAfterSeeing = %v, want %v", m["criterionId"], m["revisedAfterSeeing"], want)
+		}
+	}
+	r = e.gql(j.admin, `query($c: ID!) { cycle(id: $c) { auditLog(first: 100) { nodes { action entityId } } } }`,
+		map[string]any{"c": j.cycle.id}).ok()
+	n := 0
+	for _, a := range r.get("cycle.auditLog.nodes").([]any) {
+		if a.(map[string]any)["action"] == "score.save.after_seeing" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the audit log has %d score.save.after_seeing entries, want 1", n)
+	}
+}

@@ -85,6 +85,18 @@ const saveScore = `mutation($a: ID!, $k: ID!, $v: Float, $s: String) {
 	saveScore(input: {applicationId: $a, criterionId: $k, value: $v, strengths: $s, opportunities: "Mer mätning"}) { value } }`
 
 // score has juror give every criterion of app the value v and submit.
+// scoredBy assigns jurors first, first+1, … to app, opens scoring and
+// has juror first+i score every criterion values[i] and submit.
+func (j *jury) scoredBy(app, first int, values ...float64) {
+	for i := range values {
+		j.assign(app, first+i).ok()
+	}
+	j.advance("SCORING")
+	for i, v := range values {
+		j.score(first+i, app, v)
+	}
+}
+
 func (j *jury) score(juror, app int, values ...float64) {
 	for i, k := range j.cycle.criteria {
 		j.e.gql(j.tokens[juror], saveScore, map[string]any{"a": j.apps[app], "k": k, "v": values[i%len(values)], "s": "Tydligt ledarskap"}).ok()

@@ -30,7 +30,7 @@ func (s *schema) municipalityType() *graphql.Object {
 func (s *schema) groupType() *graphql.Object {
 	return obj("MunicipalityGroup", "A group of municipalities: a kommungrupp, county, size class, \"Liknande kommuner …\", network, or one an admin defined.",
 		graphql.Fields{"id": {Type: nonNull(graphql.String)}, "title": {Type: nonNull(graphql.String)},
-			"kind": {Type: nonNull(graphql.String)}, "members": {Type: listOf(graphql.String), Description: "Municipality codes."}})
+			"kind": {Type: nonNull(s.groupKind)}, "members": {Type: listOf(graphql.String), Description: "Municipality codes."}})
 }
 
 func deref(s *string) string {
@@ -58,7 +58,7 @@ func (s *schema) municipalityFields(query, mutation graphql.Fields) {
 			return m, err
 		}}
 	query["groups"] = &graphql.Field{Type: listOf(s.group), Description: "Municipality groups; public.",
-		Args: graphql.FieldConfigArgument{"kind": {Type: graphql.String}, "search": {Type: graphql.String},
+		Args: graphql.FieldConfigArgument{"kind": {Type: s.groupKind}, "search": {Type: graphql.String},
 			"member": {Type: graphql.String, Description: "Groups this municipality belongs to."}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			return s.db.FindGroups(p.Context, store.GroupFilter{Kind: store.GroupKind(str(p.Args, "kind")),

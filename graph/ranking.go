@@ -46,7 +46,9 @@ func (s *schema) rankingType() *graphql.Object {
 	cell := obj("Cell", "One application on one criterion: the jurors' scores summarised and the three views.",
 		with(floats("mean", "median", "sd", "min", "max", "range", "value", "zValue", "adjusted"), graphql.Fields{
 			"criterionId": {Type: nonNull(idType)}, "n": {Type: nonNull(graphql.Int)},
-			"flagged": {Type: nonNull(graphql.Boolean)}}))
+			"flagged": {Type: nonNull(graphql.Boolean)},
+			"revisedAfterSeeing": {Type: nonNull(graphql.Int), Description: "How many of the cell's scores their juror " +
+				"changed after they could see the other jurors' (AFTER_OWN_SUBMISSION, after submitting)."}}))
 	ranked := obj("RankedApplication", "", graphql.Fields{
 		"applicationId": {Type: nonNull(idType)}, "title": {Type: nonNull(graphql.String)},
 		"organisationName": {Type: nonNull(graphql.String)}, "decision": {Type: s.decision},
@@ -120,7 +122,31 @@ func evaluateCycle(ctx context.Context, db *store.DB, c *store.Cycle) (*evaluate
 	for _, j := range jurors {
 		names[j.UserID] = j.Name
 	}
+	if a := store.ActorFrom(ctx); c.ScoreVisibility == "NEVER" && !a.IsAdmin() && !store.JuryRoleOf(jurors, a).Lead {
+		hideCellAggregates(rep, key(a.UserID))
+	}
 	return &evaluated{rep, got.data}, names, nil
+}
+
+// hideCellAggregates keeps from a juror who is not the lead, under NEVER,
+// what would show the other jurors' scores: each cell's n, mean, median,
+// SD, minimum and maximum (with two jurors on a cell, the juror's own
+// score and the mean give the other's away), a flag's range and SD, and
+// the other jurors' severity. The ranks, totals and which cells are
+// flagged stay: the jury needs them for its consensus.
+func hideCellAggregates(rep *jury.Report, me string) {
+	r := &rep.Ranking
+	r.Cells = nil
+	for i := range r.Flags {
+		r.Flags[i].Range, r.Flags[i].SD = math.NaN(), math.NaN()
+	}
+	own := r.Jurors[:0:0]
+	for _, j := range r.Jurors {
+		if j.Juror == me {
+			own = append(own, j)
+		}
+	}
+	r.Jurors = own
 }
 
 type evaluated struct {

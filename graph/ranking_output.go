@@ -10,8 +10,14 @@ func rankingOutput(ev *evaluated, names map[int64]string) map[string]any {
 	r := ev.Ranking
 	apps := map[string]store.RankedApplication{}
 	consensus := map[scoring.CellKey]bool{}
+	revised := map[scoring.CellKey]int{}
 	for _, a := range ev.data.Applications {
 		apps[key(a.ID)] = a
+		for i, r := range a.Revised {
+			if r {
+				revised[scoring.CellKey{Application: key(a.ID), Criterion: key(a.Criteria[i])}]++
+			}
+		}
 		for _, c := range a.ConsensusFor {
 			consensus[scoring.CellKey{Application: key(a.ID), Criterion: key(c)}] = true
 		}
@@ -30,7 +36,8 @@ func rankingOutput(ev *evaluated, names map[int64]string) map[string]any {
 		cells[c.Application] = append(cells[c.Application], map[string]any{"criterionId": c.Criterion, "n": st.N,
 			"mean": maybe(st.Mean), "median": maybe(st.Median), "sd": maybe(st.SD), "min": maybe(st.Min), "max": maybe(st.Max),
 			"range": maybe(st.Range), "value": maybe(c.Value), "zValue": maybe(c.ZValue), "adjusted": maybe(c.Adjusted),
-			"flagged": flagged[scoring.CellKey{Application: c.Application, Criterion: c.Criterion}]})
+			"flagged":            flagged[scoring.CellKey{Application: c.Application, Criterion: c.Criterion}],
+			"revisedAfterSeeing": revised[scoring.CellKey{Application: c.Application, Criterion: c.Criterion}]})
 	}
 	z, sev := byApplication(r.ZScore), byApplication(r.Severity)
 	ranked := make([]map[string]any, 0, len(r.Raw))

@@ -143,7 +143,8 @@ func (h *Handler) reportCaller(ctx context.Context, r *http.Request) (context.Co
 	}
 	exp, err1 := strconv.ParseInt(q.Get("exp"), 10, 64)
 	uid, err2 := strconv.ParseInt(q.Get("uid"), 10, 64)
-	want := h.sign(r.URL.Path, exp, uid)
+	ses := q.Get("ses")
+	want := h.sign(r.URL.Path, exp, uid, ses)
 	got, err3 := base64.RawURLEncoding.DecodeString(q.Get("sig"))
 	if err1 != nil || err2 != nil || err3 != nil || !hmac.Equal(got, want) {
 		return ctx, store.Errorf(store.Unauthenticated, "the link is not valid")
@@ -151,17 +152,23 @@ func (h *Handler) reportCaller(ctx context.Context, r *http.Request) (context.Co
 	if time.Now().Unix() > exp {
 		return ctx, store.Errorf(store.Unauthenticated, "the link has expired; ask for a new one")
 	}
-	a, err := h.db.FindActor(ctx, uid)
+	var a *store.Actor
+	var err error
+	if ses == "" {
+		a, err = h.db.FindActor(ctx, uid)
+	} else {
+		a, err = h.db.FindActorBySessionRef(ctx, uid, ses)
+	}
 	if err != nil {
 		return ctx, err
 	}
 	return store.WithActor(ctx, a), nil
 }
 
-// sign is the MAC of a report path for a user until exp.
-func (h *Handler) sign(path string, exp, uid int64) []byte {
+// sign is the MAC of a report path for a user and session until exp.
+func (h *Handler) sign(path string, exp, uid int64, ses string) []byte {
 	mac := hmac.New(sha256.New, h.linkSecret)
-	fmt.Fprintf(mac, "%s\n%d\n%d", path, exp, uid)
+	fmt.Fprintf(mac, "%s\n%d\n%d\n%s", path, exp, uid, ses)
 	return mac.Sum(nil)
 }
 
@@ -176,8 +183,18 @@ func (h *Handler) SignLink(ctx context.Context, path string) (string, time.Time,
 		return "", time.Time{}, store.InvalidField("path", "must be a report path such as /reports/applications/12/feedback.pdf")
 	}
 	exp := time.Now().Add(LinkTTL).Truncate(time.Second)
+	// A link made with a bearer token works only while that session
+	// does: logging out revokes it. One made in process without a token
+	// (no session to tie it to) works until it expires.
+	ses := ""
+	if token := tokenFrom(ctx); token != "" {
+		ses = store.SessionRef(token)
+	}
 	q := url.Values{"exp": {strconv.FormatInt(exp.Unix(), 10)}, "uid": {strconv.FormatInt(a.UserID, 10)},
-		"sig": {base64.RawURLEncoding.EncodeToString(h.sign(path, exp.Unix(), a.UserID))}}
+		"sig": {base64.RawURLEncoding.EncodeToString(h.sign(path, exp.Unix(), a.UserID, ses))}}
+	if ses != "" {
+		q.Set("ses", ses)
+	}
 	return path + "?" + q.Encode(), exp, nil
 }
 

@@ -140,6 +140,20 @@ func TestReportPDFs(t *testing.T) {
 		if rec := newEnvAt(t, e.dsn).get("", link); rec.Code != 200 {
 			t.Errorf("the link on another handler = %d, want 200", rec.Code)
 		}
+		// A link dies with the session it was made in.
+		session := e.login(store.DemoJurorEmail, store.DemoPassword)
+		other := e.gql(session, `mutation($p: String!) { reportLink(path: $p) { url } }`, map[string]any{"p": path}).ok().str("reportLink.url")
+		e.gql(session, `mutation { logout }`, nil).ok()
+		if rec := e.get("", other); rec.Code != 401 {
+			t.Errorf("a link after its session logged out = %d, want 401", rec.Code)
+		}
+		if rec := e.get("", link); rec.Code != 200 {
+			t.Errorf("a link of another session = %d, want 200", rec.Code)
+		}
+		unsigned := strings.Replace(other, "ses=", "x=", 1)
+		if rec := e.get("", unsigned); rec.Code != 401 {
+			t.Errorf("a link without its session = %d, want 401", rec.Code)
+		}
 		e.gql(lead, `mutation { reportLink(path: "/etc/passwd") { url } }`, nil).wantCode("INVALID")
 		e.gql("", `mutation($p: String!) { reportLink(path: $p) { url } }`, map[string]any{"p": path}).wantCode("UNAUTHENTICATED")
 	})

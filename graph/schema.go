@@ -72,6 +72,7 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema
 		Mutation: graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: mutation}),
 	})
 	if err == nil {
+		describe(schema)
 		warmEnums(schema)
 	}
 	return schema, err

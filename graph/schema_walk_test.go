@@ -1,7 +1,6 @@
 package graph_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 )
 
@@ -23,13 +21,7 @@ import (
 // also reach the optional ids that once leaked, non-null, so that it
 // cannot pass by not looking.
 func TestNoValueLooksLikeAPointer(t *testing.T) {
-	e := newEnv(t)
-	if _, err := e.db.SeedDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := graph.PublishDemoReport(context.Background(), e.db); err != nil {
-		t.Fatal(err)
-	}
+	e := newDemoEnv(t)
 	admin := e.login(store.DemoAdminEmail, store.DemoPassword)
 	// The demo has no criteria tree with categories and no juror who
 	// works at an organisation: add both, so that those ids are walked too.

@@ -27,7 +27,10 @@ func (b Bands) Value() (driver.Value, error) {
 	if b == nil {
 		b = Bands{}
 	}
-	return json.Marshal(b)
+	// A string, not []byte: with binary_parameters (see withDefaults)
+	// []byte would be sent as binary jsonb, which has another format.
+	data, err := json.Marshal(b)
+	return string(data), err
 }
 
 // Scan implements sql.Scanner.

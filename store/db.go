@@ -29,10 +29,15 @@ type DB struct {
 	dummy     []byte
 }
 
+// DefaultMaxConns is how many connections a DB opens at most, and keeps
+// idle, unless SetPool says otherwise.
+const DefaultMaxConns = 20
+
 // Open connects to the database at dsn (a postgres:// URL) and checks that
-// it answers. A statement_timeout of 30 s is set unless dsn names one.
+// it answers. A statement_timeout of 30 s is set unless dsn names one, and
+// binary_parameters=yes unless dsn names it (see withDefaults).
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	dsn, err := withDefaultTimeout(dsn)
+	dsn, err := withDefaults(dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -40,8 +45,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
+	setPool(db.DB, DefaultMaxConns, DefaultMaxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -50,7 +54,14 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return &DB{db: db, Now: time.Now, TokenTTL: 7 * 24 * time.Hour, BcryptCost: 12}, nil
 }
 
-func withDefaultTimeout(dsn string) (string, error) {
+// withDefaults adds to dsn what it does not name: statement_timeout=30000,
+// and binary_parameters=yes, with which lib/pq sends a statement with
+// parameters as Parse, Bind and Execute in one round trip instead of two
+// (its default first waits for the statement's description). Every
+// parameter is then sent in text format except []byte, which goes as
+// binary: so []byte is only ever passed for bytea columns (json is passed
+// as a string, see Bands.Value).
+func withDefaults(dsn string) (string, error) {
 	u, err := url.Parse(dsn)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return "", fmt.Errorf("store: DATABASE_URL must be a postgres:// URL")
@@ -59,9 +70,33 @@ func withDefaultTimeout(dsn string) (string, error) {
 	if q.Get("statement_timeout") == "" {
 		q.Set("statement_timeout", "30000")
 	}
+	if q.Get("binary_parameters") == "" {
+		q.Set("binary_parameters", "yes")
+	}
 	u.RawQuery = q.Encode()
 	return u.String(), nil
 }
+
+// SetPool sets how many connections db opens at most and how many it
+// keeps idle; maxIdle of 0 or more than maxOpen is maxOpen. An idle pool
+// smaller than the open one closes connections after every burst and
+// opens new ones at the next: keep them equal unless the database is
+// short of connections.
+func (db *DB) SetPool(maxOpen, maxIdle int) { setPool(db.db.DB, maxOpen, maxIdle) }
+
+func setPool(db *sql.DB, maxOpen, maxIdle int) {
+	if maxOpen <= 0 {
+		maxOpen = DefaultMaxConns
+	}
+	if maxIdle <= 0 || maxIdle > maxOpen {
+		maxIdle = maxOpen
+	}
+	db.SetMaxOpenConns(maxOpen)
+	db.SetMaxIdleConns(maxIdle)
+}
+
+// Stats reports the connection pool's use.
+func (db *DB) Stats() sql.DBStats { return db.db.Stats() }
 
 // Close closes the database.
 func (db *DB) Close() error { return db.db.Close() }
@@ -75,22 +110,39 @@ type conn struct{ q sqlx.ExtContext }
 
 func (c conn) get(ctx context.Context, dest any, query string, args ...any) error {
 	countStatement(ctx)
-	return translate(sqlx.GetContext(ctx, c.q, dest, query, args...))
+	return translateCtx(ctx, sqlx.GetContext(ctx, c.q, dest, query, args...))
 }
 
 func (c conn) sel(ctx context.Context, dest any, query string, args ...any) error {
 	countStatement(ctx)
-	return translate(sqlx.SelectContext(ctx, c.q, dest, query, args...))
+	return translateCtx(ctx, sqlx.SelectContext(ctx, c.q, dest, query, args...))
 }
 
 func (c conn) exec(ctx context.Context, query string, args ...any) (int64, error) {
 	countStatement(ctx)
 	res, err := c.q.ExecContext(ctx, query, args...)
 	if err != nil {
-		return 0, translate(err)
+		return 0, translateCtx(ctx, err)
 	}
 	n, err := res.RowsAffected()
 	return n, translate(err)
+}
+
+// translateCtx is translate, except that a statement that failed because
+// ctx ended (lib/pq then reports the server's query_canceled, whatever
+// the reason) says why: TIMEOUT for a deadline, CANCELLED when the caller
+// cancelled, such as a client that went away.
+func translateCtx(ctx context.Context, err error) error {
+	if err == nil || isNoRows(err) {
+		return translate(err)
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		return Errorf(Cancelled, "the request was cancelled by the client")
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return Errorf(Timeout, "the request took too long and was stopped")
+	}
+	return translate(err)
 }
 
 func (db *DB) conn() conn { return conn{db.db} }

@@ -36,6 +36,9 @@ const (
 	// Timeout: the request ran out of time and was stopped; a mutation it
 	// had not finished wrote nothing.
 	Timeout Code = "TIMEOUT"
+	// Cancelled: the client went away (closed its connection) before the
+	// answer was ready; a mutation it had not finished wrote nothing.
+	Cancelled Code = "CANCELLED"
 )
 
 // Error is the one user-facing error type: a code, an optional field the

@@ -112,14 +112,55 @@ func (db *DB) UpdateOrganisation(ctx context.Context, id int64, version int, in 
 		return nil, err
 	}
 	o := &Organisation{}
-	err := db.conn().get(ctx, o, `UPDATE organisations SET name = $3, kind = $4, sector = $5,
-			municipality_code = $6, org_number = $7, version = version + 1
-		WHERE id = $1 AND version = $2 RETURNING *`,
-		id, version, in.Name, in.Kind, in.Sector, in.MunicipalityCode, in.OrgNumber)
-	if isNoRows(err) {
-		return nil, db.staleOrMissing(ctx, "organisations", "organisation", id)
-	}
+	err := db.inTx(ctx, func(tx conn) error {
+		old := &Organisation{}
+		err := tx.get(ctx, old, `SELECT * FROM organisations WHERE id = $1 AND version = $2 FOR UPDATE`, id, version)
+		if isNoRows(err) {
+			return db.staleOrMissing(ctx, "organisations", "organisation", id)
+		}
+		if err != nil {
+			return err
+		}
+		cycles, err := frozenBy(ctx, tx, old, in)
+		if err != nil {
+			return err
+		}
+		if len(cycles) > 0 && !a.IsAdmin() {
+			return Errorf(WrongPhase, "the organisation has a submitted application under assessment: its name and municipality "+
+				"are what the jury assesses and checks conflicts against, and stay as they are until the results are published (an admin can correct them)")
+		}
+		if err := tx.get(ctx, o, `UPDATE organisations SET name = $2, kind = $3, sector = $4,
+				municipality_code = $5, org_number = $6, version = version + 1
+			WHERE id = $1 RETURNING *`,
+			id, in.Name, in.Kind, in.Sector, in.MunicipalityCode, in.OrgNumber); err != nil {
+			return err
+		}
+		for _, c := range cycles {
+			if err := db.audit(ctx, tx, c, "organisation.update", "organisation", id, old, o); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	return o, err
+}
+
+// frozenBy lists the cycles, not yet published, in which the organisation
+// has a submitted application, when the change touches its name or
+// municipality: those are what the jury assesses and what conflicts are
+// checked against.
+func frozenBy(ctx context.Context, tx conn, old *Organisation, in OrganisationInput) ([]int64, error) {
+	if old.Name == in.Name && equalPtr(old.MunicipalityCode, in.MunicipalityCode) {
+		return nil, nil
+	}
+	var cycles []int64
+	err := tx.sel(ctx, &cycles, `SELECT DISTINCT a.cycle_id FROM applications a JOIN cycles c ON c.id = a.cycle_id
+		WHERE a.organisation_id = $1 AND a.status = 'SUBMITTED' AND c.phase <> 'PUBLISHED' ORDER BY 1`, old.ID)
+	return cycles, err
+}
+
+func equalPtr[T comparable](a, b *T) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
 }
 
 // staleOrMissing explains why a versioned update matched no row.

@@ -82,7 +82,7 @@ func enqueue(ctx context.Context, tx conn, mails ...newMail) error {
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO outbox (kind, user_id, to_address, to_name, language, params, secret)
 			VALUES ($1, $2, $3, $4, $5, $6, nullif($7, ''))`,
-			m.Kind, m.UserID, m.To, m.Name, m.Language, params, m.Secret); err != nil {
+			m.Kind, m.UserID, m.To, m.Name, m.Language, string(params), m.Secret); err != nil {
 			return err
 		}
 	}
@@ -98,7 +98,7 @@ func enqueueToMembers(ctx context.Context, tx conn, orgID int64, kind MailKind, 
 	}
 	_, err = tx.exec(ctx, `INSERT INTO outbox (kind, user_id, to_address, to_name, language, params)
 		SELECT $2, u.id, u.email, u.name, u.language, $3 FROM memberships m JOIN users u ON u.id = m.user_id
-		WHERE m.organisation_id = $1 ORDER BY u.id`, orgID, kind, b)
+		WHERE m.organisation_id = $1 ORDER BY u.id`, orgID, kind, string(b))
 	return err
 }
 

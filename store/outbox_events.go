@@ -29,7 +29,7 @@ func mailApplication(ctx context.Context, tx conn, a *Application, c *Cycle, kin
 	_, err = tx.exec(ctx, `INSERT INTO outbox (kind, user_id, to_address, to_name, language, params)
 		SELECT $2, u.id, u.email, u.name, u.language, $3::jsonb || jsonb_build_object('organisation', o.name)
 		FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-		WHERE m.organisation_id = $1 ORDER BY u.id`, a.OrganisationID, kind, b)
+		WHERE m.organisation_id = $1 ORDER BY u.id`, a.OrganisationID, kind, string(b))
 	return err
 }
 

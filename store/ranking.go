@@ -25,6 +25,9 @@ type RankedApplication struct {
 	Values           pq.Float64Array `db:"vals"`
 	ConsensusFor     pq.Int64Array   `db:"consensus_criteria"`
 	ConsensusValues  pq.Float64Array `db:"consensus_values"`
+	// Revised is, parallel to Values, whether the juror changed the score
+	// after they could see the others' (Score.RevisedAfterSeeingAt).
+	Revised pq.BoolArray `db:"revised"`
 }
 
 // rankingQuery reads a cycle's ranking data in one statement. The first
@@ -40,7 +43,7 @@ const rankingQuery = `WITH me AS (SELECT lead FROM jurors WHERE cycle_id = $3 AN
 ok AS (SELECT ($1 = 'ADMIN' OR EXISTS (SELECT 1 FROM me WHERE lead) OR ($1 = 'JUROR' AND EXISTS (SELECT 1 FROM me)
 		AND c.phase IN ('CONSENSUS', 'DECIDED', 'PUBLISHED'))) AS allowed FROM cycles c WHERE c.id = $3),
 sc AS (SELECT s.application_id, array_agg(s.juror_id) AS jurors, array_agg(s.criterion_id) AS criteria,
-		array_agg(s.value) AS vals
+		array_agg(s.value) AS vals, array_agg(s.revised_after_seeing_at IS NOT NULL) AS revised
 	FROM assignments g JOIN scores s ON s.application_id = g.application_id AND s.juror_id = g.juror_id
 	WHERE g.cycle_id = $3 AND g.recused_at IS NULL AND g.submitted_at IS NOT NULL AND s.value IS NOT NULL
 		AND (SELECT allowed FROM ok)
@@ -48,7 +51,7 @@ sc AS (SELECT s.application_id, array_agg(s.juror_id) AS jurors, array_agg(s.cri
 cs AS (SELECT c.application_id, array_agg(c.criterion_id) AS criteria, array_agg(c.value) AS vals
 	FROM consensus c JOIN applications x ON x.id = c.application_id WHERE x.cycle_id = $3 GROUP BY c.application_id)
 SELECT ok.allowed, a.id, a.title, o.name AS organisation_name, a.decision,
-	coalesce(sc.jurors, '{}') AS jurors, coalesce(sc.criteria, '{}') AS criteria, coalesce(sc.vals, '{}') AS vals,
+	coalesce(sc.jurors, '{}') AS jurors, coalesce(sc.criteria, '{}') AS criteria, coalesce(sc.vals, '{}') AS vals, coalesce(sc.revised, '{}') AS revised,
 	coalesce(cs.criteria, '{}') AS consensus_criteria, coalesce(cs.vals, '{}') AS consensus_values
 FROM ok LEFT JOIN (applications a JOIN organisations o ON o.id = a.organisation_id)
 	ON ok.allowed AND a.cycle_id = $3 AND a.status = 'SUBMITTED' AND a.eligibility <> 'NOT_ELIGIBLE'
@@ -69,6 +72,7 @@ func (db *DB) FindRankingData(ctx context.Context, cycleID int64) (*RankingData,
 		Jurors           pq.Int64Array   `db:"jurors"`
 		Criteria         pq.Int64Array   `db:"criteria"`
 		Values           pq.Float64Array `db:"vals"`
+		Revised          pq.BoolArray    `db:"revised"`
 		ConsensusFor     pq.Int64Array   `db:"consensus_criteria"`
 		ConsensusValues  pq.Float64Array `db:"consensus_values"`
 	}
@@ -88,7 +92,7 @@ func (db *DB) FindRankingData(ctx context.Context, cycleID int64) (*RankingData,
 		}
 		d.Applications = append(d.Applications, RankedApplication{ID: *r.ID, Title: *r.Title,
 			OrganisationName: *r.OrganisationName, Decision: r.Decision, Jurors: r.Jurors, Criteria: r.Criteria,
-			Values: r.Values, ConsensusFor: r.ConsensusFor, ConsensusValues: r.ConsensusValues})
+			Values: r.Values, Revised: r.Revised, ConsensusFor: r.ConsensusFor, ConsensusValues: r.ConsensusValues})
 	}
 	return d, nil
 }

@@ -19,6 +19,10 @@ type Score struct {
 	Strengths     string    `db:"strengths"`
 	Opportunities string    `db:"opportunities"`
 	UpdatedAt     time.Time `db:"updated_at"`
+	// RevisedAfterSeeingAt is when the value was last changed after the
+	// juror could see the other jurors' scores (AFTER_OWN_SUBMISSION,
+	// after submitting); nil when it never was.
+	RevisedAfterSeeingAt *time.Time `db:"revised_after_seeing_at"`
 }
 
 // ScoreInput saves the caller's score for one criterion.
@@ -64,22 +68,49 @@ func (db *DB) SaveScore(ctx context.Context, in ScoreInput) (*Score, error) {
 		if asg.SubmittedAt != nil && in.Value == nil && len(old) > 0 && old[0].Value != nil {
 			return InvalidField("value", "your evaluation is submitted: a score can be replaced, not removed")
 		}
+		seen, err := sawOthers(ctx, tx, asg)
+		if err != nil {
+			return err
+		}
 		err = tx.get(ctx, s, `INSERT INTO scores (application_id, juror_id, criterion_id, value, strengths, opportunities, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id, juror_id, criterion_id) DO UPDATE
 			SET value = excluded.value, strengths = excluded.strengths, opportunities = excluded.opportunities,
-				updated_at = excluded.updated_at RETURNING *`,
-			in.ApplicationID, me, in.CriterionID, in.Value, in.Strengths, in.Opportunities, db.Now())
+				updated_at = excluded.updated_at,
+				revised_after_seeing_at = CASE WHEN $8 AND scores.value IS DISTINCT FROM excluded.value
+					THEN excluded.updated_at ELSE scores.revised_after_seeing_at END RETURNING *`,
+			in.ApplicationID, me, in.CriterionID, in.Value, in.Strengths, in.Opportunities, db.Now(), seen)
 		if err != nil {
 			return err
 		}
 		var before any
+		action := "score.save"
 		if len(old) > 0 {
 			before = old[0]
+			if seen && !sameValue(old[0].Value, s.Value) {
+				action = "score.save.after_seeing"
+			}
 		}
-		return db.audit(ctx, tx, asg.CycleID, "score.save", "score",
+		return db.audit(ctx, tx, asg.CycleID, action, "score",
 			assignmentKey(in.ApplicationID, me)+"/"+itoa(in.CriterionID), before, s)
 	})
 	return s, err
+}
+
+// sawOthers says whether the juror of asg could see the other jurors'
+// scores on its application: under AFTER_OWN_SUBMISSION, once they have
+// submitted. A change then is flagged (revised_after_seeing_at and the
+// audit action score.save.after_seeing).
+func sawOthers(ctx context.Context, tx conn, asg *Assignment) (bool, error) {
+	if asg.SubmittedAt == nil {
+		return false, nil
+	}
+	var vis string
+	err := tx.get(ctx, &vis, `SELECT score_visibility FROM cycles WHERE id = $1`, asg.CycleID)
+	return vis == "AFTER_OWN_SUBMISSION", err
+}
+
+func sameValue(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // scorable checks that juror may score application now and returns the

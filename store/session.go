@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"strings"
 	"time"
 
@@ -117,4 +118,21 @@ func hashToken(token string) []byte {
 // it; it fails as an unknown token does when the user is gone.
 func (db *DB) FindActor(ctx context.Context, userID int64) (*Actor, error) {
 	return db.findActor(ctx, `WHERE u.id = $1`, "the link's user no longer exists", userID)
+}
+
+// SessionRef names the session of token in a report link: the first 16
+// hex digits of the SHA-256 of its stored hash, which says nothing of the
+// token and cannot be used as one.
+func SessionRef(token string) string {
+	h := sha256.Sum256(hashToken(token))
+	return hex.EncodeToString(h[:8])
+}
+
+// FindActorBySessionRef returns user userID while the session that ref
+// names (SessionRef) is unexpired and unrevoked: a report link dies with
+// the session it was made in.
+func (db *DB) FindActorBySessionRef(ctx context.Context, userID int64, ref string) (*Actor, error) {
+	return db.findActor(ctx, `WHERE u.id = $1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id
+		AND left(encode(sha256(s.token_hash), 'hex'), 16) = $2 AND s.revoked_at IS NULL AND s.expires_at > $3)`,
+		"the link's session has ended; log in and ask for a new link", userID, ref, db.Now())
 }

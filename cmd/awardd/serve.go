@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leanforum/awards/graph"
+	"github.com/leanforum/awards/store"
 )
 
 func (m *Main) serve(ctx context.Context, args []string) error {
@@ -21,6 +22,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	format := fs.String("log-format", "text", "log format: text or json")
 	timeout := fs.Duration("request-timeout", 10*time.Second, "the deadline of each request")
 	dev := fs.Bool("dev", false, "development: introspection for everyone and \"Did you mean\" hints in errors")
+	maxOpen := fs.Int("db-max-open", store.DefaultMaxConns, "the most PostgreSQL connections open at once")
+	maxIdle := fs.Int("db-max-idle", 0, "the most PostgreSQL connections kept open while idle (0: as many as -db-max-open, which avoids reconnecting after every burst)")
+	memLimit := fs.String("memory-limit", defaultMemoryLimit, "the Go heap's soft limit (GOMEMLIMIT syntax, off for none); the GOMEMLIMIT environment variable wins")
 	var opts graph.Options
 	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account from one client address, and failed ones per client address, per -login-window; shared by every server over the database")
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
@@ -34,11 +38,17 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	gogc, limit, err := m.setMemoryPolicy(*memLimit)
+	if err != nil {
+		return err
+	}
+	log.Info("memory policy", "gogc", gogc, "memory_limit_bytes", limit)
 	db, err := m.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	db.SetPool(*maxOpen, *maxIdle)
 	if applied, err := db.Migrate(ctx); err != nil {
 		return err
 	} else if len(applied) > 0 {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/leanforum/awards/reports/scoring"
 )
@@ -90,6 +91,10 @@ func (j jury) percentOf(s scoring.Standing, ok bool) string {
 	return j.lang.num(s.Percent, 1)
 }
 
+// withheld says whether a flag's figures were kept from the reader: both
+// are NaN in the copy of a juror who is not the lead under NEVER.
+func withheld(f scoring.Flag) bool { return math.IsNaN(f.Range) && math.IsNaN(f.SD) }
+
 // flags draws the cells on which the jurors disagree.
 func (j jury) flags() {
 	j.heading(j.t.flagsHeading, 15)
@@ -108,8 +113,11 @@ func (j jury) flags() {
 		case f.BySD:
 			rule = j.t.bySD
 		}
-		t.row(plain(name(j.names.apps, f.Application), name(j.names.criteria, f.Criterion),
-			j.lang.num(f.Range, 1), j.lang.num(f.SD, 1), rule))
+		spread, sd := "–", "–"
+		if !withheld(f) {
+			spread, sd = j.lang.num(f.Range, 1), j.lang.num(f.SD, 1)
+		}
+		t.row(plain(name(j.names.apps, f.Application), name(j.names.criteria, f.Criterion), spread, sd, rule))
 	}
 	t.end()
 }
