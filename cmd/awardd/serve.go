@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leanforum/awards/graph"
+	"github.com/leanforum/awards/graph/web"
 	"github.com/leanforum/awards/store"
 )
 
@@ -31,6 +32,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.IntVar(&opts.SignUpLimit, "signup-limit", graph.DefaultSignUpLimit, "sign-ups per client address per -signup-window; shared by every server over the database")
 	fs.DurationVar(&opts.SignUpWindow, "signup-window", graph.DefaultSignUpWindow, "the window of -signup-limit")
 	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
+	secure := fs.Bool("secure-cookies", false, "web pages: Secure cookies with the __Host- prefix, for a site served over TLS or behind a proxy that terminates it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,7 +61,15 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return m.listenAndServe(ctx, log, *addr, h)
+	secret, err := db.Secret(ctx, "web_csrf")
+	if err != nil {
+		return fmt.Errorf("the web pages' CSRF secret: %w", err)
+	}
+	site, err := web.New(h, web.Options{Secret: secret, SecureCookies: *secure, ClientIPHeader: opts.ClientIPHeader, Log: log})
+	if err != nil {
+		return err
+	}
+	return m.listenAndServe(ctx, log, *addr, web.Mount(h, site))
 }
 
 // listenAndServe serves h until ctx ends, then drains in-flight requests
@@ -77,7 +87,7 @@ func (m *Main) listenAndServe(ctx context.Context, log *slog.Logger, addr string
 	if err != nil {
 		return err
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(ln.Addr())+"/graphql")
+	log.Info("serving", "addr", ln.Addr().String(), "web", "http://"+displayAddr(ln.Addr())+"/", "graphiql", "http://"+displayAddr(ln.Addr())+"/graphql")
 	if m.Ready != nil {
 		m.Ready <- ln.Addr().String()
 	}
