@@ -26,8 +26,8 @@ func (s *schema) reliabilityType() *graphql.Object {
 		graphql.Fields{"level": {Type: nonNull(graphql.String)}, "alpha": {Type: graphql.Float},
 			"units": {Type: graphql.Int}, "values": {Type: graphql.Int}, "note": {Type: graphql.String}})
 	measures := func() graphql.Fields {
-		return graphql.Fields{"icc": {Type: icc}, "iccNote": {Type: graphql.String}, "iccReason": {Type: s.iccReason},
-			"block": {Type: nonNull(block)}, "alpha": {Type: listOf(alpha)}}
+		return graphql.Fields{"icc": {Type: icc}, "iccNote": {Type: graphql.String}, "iccReason": {Type: s.iccReason, Description: "Why ICC is not given, as a code; null when it is."},
+			"block": {Type: nonNull(block), Description: "The scores ICC is computed on, or would be: its n, k and applications."}, "alpha": {Type: listOf(alpha)}}
 	}
 	cycle := obj("ReliabilityMeasures", "Scores taken as percent of each criterion's scale, one unit per application and criterion.", measures())
 	perCrit := obj("CriterionReliability", "", with(graphql.Fields{"criterionId": {Type: nonNull(idType)},
