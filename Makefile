@@ -36,7 +36,7 @@ test:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(GO) vet ./... && $(GO) test -count=1 ./... && \
 	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./... | { grep -Ev '^(Benchmark|goos|goarch|pkg|cpu|PASS)' || true; } && \
-	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart$$' ./graph/
+	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart' ./graph/
 
 bench:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
