@@ -13,4 +13,10 @@ require (
 	golang.org/x/crypto v0.58.0
 )
 
+require (
+	github.com/chromedp/cdproto v0.160.1
+	github.com/chromedp/chromedp v0.23.1
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+)
+
 require golang.org/x/text v0.43.0 // indirect
