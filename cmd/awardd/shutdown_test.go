@@ -103,7 +103,9 @@ func TestSIGTERMDrainsASlowRequest(t *testing.T) {
 	if out, err := admin.CombinedOutput(); err != nil {
 		t.Fatalf("create-admin: %v\n%s", err, out)
 	}
-	p := startAwardd(t, bin, dsn)
+	// A deadline above the logins' time on a loaded machine (eight
+	// bcrypt checks took over 10 s on 2 cores shared by many tests).
+	p := startAwarddWith(t, bin, dsn, nil, "-request-timeout", "25s")
 
 	t.Run("abusive documents leave it serving", func(t *testing.T) {
 		for _, q := range []string{
