@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"io/fs"
 	"testing"
 
@@ -10,18 +9,12 @@ import (
 
 	"github.com/leanforum/awards/migrations"
 	"github.com/leanforum/awards/store"
-	"github.com/leanforum/awards/store/storetest"
 )
 
 // Migration 013 marks historical the cycles already published with
 // decisions and no score or agreed score, and no other.
 func TestMigrationMarksUnscoredPublishedCyclesHistorical(t *testing.T) {
-	dsn := storetest.NewBlankDatabase(t)
-	raw, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	dsn, raw := blankDatabase(t)
 	all, err := fs.Glob(migrations.FS, "*.sql")
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,19 @@ import (
 	"github.com/leanforum/awards/store/storetest"
 )
 
+// blankDatabase is a new, unmigrated database and a connection to it,
+// closed when the test ends.
+func blankDatabase(t *testing.T) (string, *sql.DB) {
+	t.Helper()
+	dsn := storetest.NewBlankDatabase(t)
+	raw, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return dsn, raw
+}
+
 // applyMigrations applies the named migrations to a blank database by
 // hand, recording them as Migrate does, so that a test can put rows in a
 // schema of the past before Migrate applies the rest.
@@ -36,12 +49,7 @@ func applyMigrations(t *testing.T, raw *sql.DB, names []string) {
 // status and synthetic flag when its values become records, except a
 // synthetic value in a record with real ones, which real data replaces.
 func TestMigrationToRecordsKeepsValues(t *testing.T) {
-	dsn := storetest.NewBlankDatabase(t)
-	raw, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	dsn, raw := blankDatabase(t)
 	names, err := fs.Glob(migrations.FS, "00[1-5]_*.sql")
 	if err != nil || len(names) != 5 {
 		t.Fatalf("migrations before 006: %v, %v", names, err)
