@@ -42,6 +42,16 @@ func (s *schema) assignmentType() *graphql.Object {
 	})
 }
 
+// assignmentApplicationField is Assignment.application: added once
+// Application exists, since the two types refer to each other.
+func (s *schema) assignmentApplicationField() *graphql.Field {
+	return &graphql.Field{Type: s.application,
+		Description: "The application to score; null when the caller may not read it (after a recusal or a conflict).",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			return loadersFrom(p.Context).apps.load(p.Context, p.Source.(*store.Assignment).ApplicationID), nil
+		}}
+}
+
 // cycleJuryFields are the jury fields of Cycle.
 func (s *schema) cycleJuryFields() graphql.Fields {
 	return graphql.Fields{

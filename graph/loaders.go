@@ -9,6 +9,7 @@ import (
 // loaders are one request's batches, one per kind of nested read.
 type loaders struct {
 	orgs               *batch[int64, *store.Organisation]
+	apps               *batch[int64, *store.Application]
 	orgsByUser         *batch[int64, []*store.Organisation]
 	members            *batch[int64, []*store.User]
 	awards             *batch[int64, *store.Award]
@@ -36,6 +37,7 @@ type loaders struct {
 func newLoaders(db *store.DB) *loaders {
 	return &loaders{
 		orgs:               newBatch(db.FindOrganisationsByIDs),
+		apps:               newBatch(db.FindApplicationsByIDs),
 		orgsByUser:         newBatch(db.FindOrganisationsByUserIDs),
 		members:            newBatch(db.FindMembersByOrganisationIDs),
 		awards:             newBatch(db.FindAwardsByIDs),
