@@ -10,6 +10,8 @@ import (
 type loaders struct {
 	orgs               *batch[int64, *store.Organisation]
 	apps               *batch[int64, *store.Application]
+	juriesByUser       *batch[int64, []*store.Cycle]
+	assignmentsByUser  *batch[int64, []*store.Assignment]
 	orgsByUser         *batch[int64, []*store.Organisation]
 	members            *batch[int64, []*store.User]
 	awards             *batch[int64, *store.Award]
@@ -38,6 +40,8 @@ func newLoaders(db *store.DB) *loaders {
 	return &loaders{
 		orgs:               newBatch(db.FindOrganisationsByIDs),
 		apps:               newBatch(db.FindApplicationsByIDs),
+		juriesByUser:       newBatch(db.FindJuriesByUserIDs),
+		assignmentsByUser:  newBatch(db.FindAssignmentsByJurorIDs),
 		orgsByUser:         newBatch(db.FindOrganisationsByUserIDs),
 		members:            newBatch(db.FindMembersByOrganisationIDs),
 		awards:             newBatch(db.FindAwardsByIDs),
