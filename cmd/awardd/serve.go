@@ -26,6 +26,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	maxOpen := fs.Int("db-max-open", store.DefaultMaxConns, "the most PostgreSQL connections open at once")
 	maxIdle := fs.Int("db-max-idle", 0, "the most PostgreSQL connections kept open while idle (0: as many as -db-max-open, which avoids reconnecting after every burst)")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, "the Go heap's soft limit (GOMEMLIMIT syntax, off for none); the GOMEMLIMIT environment variable wins")
+	var mf mailFlags
+	mf.register(fs)
 	var opts graph.Options
 	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account from one client address, and failed ones per client address, per -login-window; shared by every server over the database")
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
@@ -50,6 +52,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	sender, err := m.newSender(&mf, *addr, db, log)
+	if err != nil {
+		return err
+	}
 	db.SetPool(*maxOpen, *maxIdle)
 	if applied, err := db.Migrate(ctx); err != nil {
 		return err
@@ -69,6 +75,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	sendCtx, stopSending := context.WithCancel(ctx)
+	sent := make(chan struct{})
+	go func() { defer close(sent); sender.Run(sendCtx) }()
+	defer func() { stopSending(); <-sent }()
 	return m.listenAndServe(ctx, log, *addr, web.Mount(h, site))
 }
 

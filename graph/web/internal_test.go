@@ -133,9 +133,12 @@ func TestCataloguesAreComplete(t *testing.T) {
 
 // dynamicKeys are keys the templates build from a value, by family.
 var dynamicKeys = map[string][]string{
-	"phase":  {"phase.DRAFT", "phase.OPEN", "phase.CLOSED", "phase.SCORING", "phase.CONSENSUS", "phase.DECIDED", "phase.PUBLISHED"},
-	"status": {"status.DRAFT", "status.SUBMITTED", "status.WITHDRAWN"},
-	"error":  {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
+	"phase":     {"phase.DRAFT", "phase.OPEN", "phase.CLOSED", "phase.SCORING", "phase.CONSENSUS", "phase.DECIDED", "phase.PUBLISHED"},
+	"results":   {"results.WINNER", "results.FINALIST", "results.HONOURABLE_MENTION"},
+	"colour":    {"colour.GREEN", "colour.YELLOW", "colour.RED", "colour.GREY"},
+	"direction": {"direction.LOWER_IS_BETTER", "direction.HIGHER_IS_BETTER", "direction.NEUTRAL"},
+	"status":    {"status.DRAFT", "status.SUBMITTED", "status.WITHDRAWN"},
+	"error":     {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
 }
 
 var (

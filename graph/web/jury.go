@@ -32,9 +32,9 @@ type juryCycle struct {
 }
 
 type criterionRef struct {
-	ID          string  `json:"id"`
-	ParentID    *string `json:"parentId"`
-	Independent bool    `json:"independent"`
+	ID          string `json:"id"`
+	ParentID    string `json:"parentId"` // "" at the top
+	Independent bool   `json:"independent"`
 }
 
 type assignment struct {
@@ -98,8 +98,8 @@ func (c *juryCycle) Lead() bool {
 func scored(criteria []criterionRef) map[string]bool {
 	parents := map[string]bool{}
 	for _, k := range criteria {
-		if k.ParentID != nil {
-			parents[*k.ParentID] = true
+		if k.ParentID != "" {
+			parents[k.ParentID] = true
 		}
 	}
 	out := map[string]bool{}

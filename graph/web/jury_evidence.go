@@ -1,8 +1,7 @@
 package web
 
 import (
-	"fmt"
-	"math"
+	"sort"
 	"strings"
 )
 
@@ -35,10 +34,7 @@ type evidence struct {
 	Year             int     `json:"year"`
 	Tolerance        float64 `json:"tolerance"`
 	Synthetic        bool    `json:"synthetic"`
-	Series           []struct {
-		Year  int     `json:"year"`
-		Value float64 `json:"value"`
-	} `json:"series"`
+	Series           []point `json:"series"`
 	Baseline claimCheck `json:"baseline"`
 	Current  claimCheck `json:"current"`
 	National *placement `json:"national"`
@@ -76,98 +72,53 @@ func (e *evidence) Agreed() bool {
 	return e.Baseline.Agrees != nil && *e.Baseline.Agrees && e.Current.Agrees != nil && *e.Current.Agrees
 }
 
-// seriesChart is the geometry of the official series with the claimed
-// values marked, for the evidencechart template.
-type seriesChart struct {
-	W, H, Left, Right, Top, Bottom float64
-	Path                           string
-	Dots                           []chartDot
-	Claims                         []chartDot
-	YTicks                         []chartTick
-	XTicks                         []chartTick
-	Limit                          *chartTick
-}
-
-type chartDot struct {
-	X, Y  float64
-	Year  int
-	Value float64
-	Kind  string
-}
-
-type chartTick struct {
-	Pos   float64
-	Value float64
-	Label string
-}
-
-// Chart lays out the series, the claimed baseline and current values and
-// the legal limit.
-func (e *evidence) Chart(limit *float64) *seriesChart {
+// Chart draws the official series and the claimed baseline and current
+// values as two lines over the years, with the legal limit.
+func (e *evidence) Chart(limit *float64, official, claimed string) *lineChart {
 	if len(e.Series) == 0 {
 		return nil
 	}
-	c := &seriesChart{W: 560, H: 240, Left: 56, Right: 544, Top: 16, Bottom: 204}
-	y0, y1 := math.Inf(1), math.Inf(-1)
-	x0, x1 := e.Series[0].Year, e.Series[0].Year
-	see := func(year int, v float64) {
-		y0, y1 = math.Min(y0, v), math.Max(y1, v)
-		x0, x1 = min(x0, year), max(x1, year)
+	first, last := min(e.Series[0].Year, e.Baseline.Year), max(e.Series[len(e.Series)-1].Year, e.Current.Year)
+	var years []int
+	for y := first; y <= last; y++ {
+		years = append(years, y)
 	}
-	for _, p := range e.Series {
-		see(p.Year, p.Value)
-	}
-	see(e.Baseline.Year, e.Baseline.Claimed)
-	see(e.Current.Year, e.Current.Claimed)
-	if limit != nil {
-		y0, y1 = math.Min(y0, *limit), math.Max(y1, *limit)
-	}
-	lo, hi, step := niceRange(y0, y1)
-	x := func(year int) float64 {
-		if x1 == x0 {
-			return (c.Left + c.Right) / 2
-		}
-		return c.Left + float64(year-x0)/float64(x1-x0)*(c.Right-c.Left)
-	}
-	y := func(v float64) float64 { return c.Bottom - (v-lo)/(hi-lo)*(c.Bottom-c.Top) }
-	var pts []string
-	for _, p := range e.Series {
-		c.Dots = append(c.Dots, chartDot{X: x(p.Year), Y: y(p.Value), Year: p.Year, Value: p.Value})
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(p.Year), y(p.Value)))
-	}
-	c.Path = strings.Join(pts, " ")
-	c.Claims = []chartDot{
-		{X: x(e.Baseline.Year), Y: y(e.Baseline.Claimed), Year: e.Baseline.Year, Value: e.Baseline.Claimed, Kind: "baseline"},
-		{X: x(e.Current.Year), Y: y(e.Current.Claimed), Year: e.Current.Year, Value: e.Current.Claimed, Kind: "current"},
-	}
-	for v := lo; v <= hi+step/2; v += step {
-		c.YTicks = append(c.YTicks, chartTick{Pos: y(v), Value: v})
-	}
-	every := max(1, (x1-x0+7)/8)
-	for yr := x0; yr <= x1; yr += every {
-		c.XTicks = append(c.XTicks, chartTick{Pos: x(yr), Label: fmt.Sprint(yr)})
-	}
-	if limit != nil {
-		c.Limit = &chartTick{Pos: y(*limit), Value: *limit}
-	}
-	return c
+	off := chartSeries{Name: official, Points: e.Series}
+	claim := chartSeries{Name: claimed, Points: []point{{Year: e.Baseline.Year, Value: e.Baseline.Claimed},
+		{Year: e.Current.Year, Value: e.Current.Claimed}}}
+	c := newLineChart(years, []chartSeries{off, claim}, limit)
+	return &c
 }
 
-// niceRange widens lo–hi to round ticks, about five of them.
-func niceRange(lo, hi float64) (float64, float64, float64) {
-	if hi <= lo {
-		lo, hi = lo-1, hi+1
-	}
-	raw := (hi - lo) / 5
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
+// evidenceRow is one year of the chart's table.
+type evidenceRow struct {
+	Year              int
+	Official, Claimed *float64
+}
+
+// Rows are the chart's numbers by year: the official value and the
+// claimed one, where there is one.
+func (e *evidence) Rows() []evidenceRow {
+	by := map[int]*evidenceRow{}
+	var out []*evidenceRow
+	row := func(y int) *evidenceRow {
+		if by[y] == nil {
+			by[y] = &evidenceRow{Year: y}
+			out = append(out, by[y])
 		}
+		return by[y]
 	}
-	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
+	for _, p := range e.Series {
+		row(p.Year).Official = &p.Value
+	}
+	row(e.Baseline.Year).Claimed = &e.Baseline.Claimed
+	row(e.Current.Year).Claimed = &e.Current.Claimed
+	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	rows := make([]evidenceRow, len(out))
+	for i, r := range out {
+		rows[i] = *r
+	}
+	return rows
 }
 
 // Class is the colour as a CSS class.

@@ -46,24 +46,6 @@ type scoringApp struct {
 	Scores     []score     `json:"scores"`
 }
 
-type criterion struct {
-	ID          string  `json:"id"`
-	ParentID    *string `json:"parentId"`
-	Code        string  `json:"code"`
-	Title       string  `json:"title"`
-	Guidance    string  `json:"guidance"`
-	Weight      float64 `json:"weight"`
-	ScaleMin    float64 `json:"scaleMin"`
-	ScaleMax    float64 `json:"scaleMax"`
-	ScaleStep   float64 `json:"scaleStep"`
-	Independent bool    `json:"independent"`
-	Bands       []struct {
-		From  float64 `json:"from"`
-		To    float64 `json:"to"`
-		Label string  `json:"label"`
-	} `json:"bands"`
-}
-
 type score struct {
 	JurorID       string   `json:"jurorId"`
 	CriterionID   string   `json:"criterionId"`

@@ -49,6 +49,18 @@ func (s *Server) exec(r *http.Request, page string, vars map[string]any) *graph.
 	return s.api.Execute(r.Context(), c, s.doc(page), vars)
 }
 
+// decodeInto decodes a result's data into dst, unless it has errors;
+// it returns the errors, or the decoding's as INTERNAL.
+func decodeInto(res *graph.Result, dst any) []graph.Error {
+	if len(res.Errors) > 0 {
+		return res.Errors
+	}
+	if err := res.Decode(dst); err != nil {
+		return []graph.Error{{Code: store.Internal, Message: err.Error()}}
+	}
+	return nil
+}
+
 // read runs page's query and decodes its data into dst, with the user
 // into v. When it returns false it has answered: a redirect to log in for
 // an expired session, or an error page.

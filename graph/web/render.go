@@ -21,8 +21,9 @@ type views struct {
 
 var templateFuncs = template.FuncMap{
 	// args makes a list, for passing several values to a shared piece.
-	"args": func(v ...any) []any { return v },
-	"add":  func(a, b int) int { return a + b },
+	"args":  func(v ...any) []any { return v },
+	"add":   func(a, b int) int { return a + b },
+	"lower": strings.ToLower,
 }
 
 func loadViews() (*views, error) {
@@ -56,6 +57,7 @@ type view struct {
 	User      *me    // nil when logged out
 	CSRF      string
 	TitleKey  string
+	TitleArgs []any  // TitleKey's arguments
 	Title     string // when set, the title instead of TitleKey's text
 	Data      any    // the page's data, decoded from its document's answer
 	Form      *form
@@ -78,7 +80,7 @@ func (v *view) PageTitle() string {
 	if v.Title != "" {
 		return v.Title
 	}
-	return v.T(v.TitleKey)
+	return v.T(v.TitleKey, v.TitleArgs...)
 }
 
 // T is the message key in the page's language.

@@ -12,6 +12,11 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /signup", s.signUp)
 	m.HandleFunc("POST /lang", s.switchLang)
 	m.HandleFunc("GET /dashboard", s.dashboard)
+	m.HandleFunc("GET /cycles/{id}", s.cycle)
+	m.HandleFunc("GET /cycles/{id}/results", s.results)
+	m.HandleFunc("GET /benchmarks", s.benchmarks)
+	m.HandleFunc("GET /benchmarks/{id}/versions/{version}", s.benchmark)
+	m.HandleFunc("GET /municipalities/{code}", s.municipality)
 	// The jurors' pages.
 	m.HandleFunc("GET /jury", s.jury)
 	m.HandleFunc("GET /jury/conflicts", s.conflictsPage)
