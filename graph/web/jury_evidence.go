@@ -29,16 +29,16 @@ type evidence struct {
 		Title string `json:"title"`
 		Unit  string `json:"unit"`
 	} `json:"kpi"`
-	MunicipalityName string  `json:"municipalityName"`
-	Kommungrupp      *string `json:"kommungrupp"`
-	Year             int     `json:"year"`
-	Tolerance        float64 `json:"tolerance"`
-	Synthetic        bool    `json:"synthetic"`
-	Series           []point `json:"series"`
-	Baseline claimCheck `json:"baseline"`
-	Current  claimCheck `json:"current"`
-	National *placement `json:"national"`
-	Group    *placement `json:"group"`
+	MunicipalityName string     `json:"municipalityName"`
+	Kommungrupp      *string    `json:"kommungrupp"`
+	Year             int        `json:"year"`
+	Tolerance        float64    `json:"tolerance"`
+	Synthetic        bool       `json:"synthetic"`
+	Series           []point    `json:"series"`
+	Baseline         claimCheck `json:"baseline"`
+	Current          claimCheck `json:"current"`
+	National         *placement `json:"national"`
+	Group            *placement `json:"group"`
 }
 
 type claimCheck struct {
