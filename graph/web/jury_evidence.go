@@ -78,10 +78,9 @@ func (e *evidence) Chart(limit *float64, official, claimed string) *lineChart {
 	if len(e.Series) == 0 {
 		return nil
 	}
-	first, last := min(e.Series[0].Year, e.Baseline.Year), max(e.Series[len(e.Series)-1].Year, e.Current.Year)
-	var years []int
-	for y := first; y <= last; y++ {
-		years = append(years, y)
+	var years []int // those with a value, so that the labels do not crowd
+	for _, r := range e.Rows() {
+		years = append(years, r.Year)
 	}
 	off := chartSeries{Name: official, Points: e.Series}
 	claim := chartSeries{Name: claimed, Points: []point{{Year: e.Baseline.Year, Value: e.Baseline.Claimed},
