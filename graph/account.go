@@ -75,6 +75,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 			})
 		}}
 	s.membershipMutations(mutation)
+	s.accountMailMutations(mutation)
 }
 
 // login checks a password through the login limiter: every password

@@ -11,17 +11,18 @@ func (s *schema) userType() *graphql.Object {
 		Name:        "User",
 		Description: "An account: an admin, a juror or an applicant.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			return with(s.userJuryFields(), graphql.Fields{
 				"id":        {Type: nonNull(idType)},
 				"email":     {Type: nonNull(graphql.String)},
 				"name":      {Type: nonNull(graphql.String)},
 				"role":      {Type: nonNull(s.role)},
 				"demo":      {Type: nonNull(graphql.Boolean), Description: "Whether this is demo data."},
+				"language":  {Type: nonNull(s.language), Description: "The preferred language, in which the user's mails are written (setLanguage)."},
 				"createdAt": {Type: nonNull(graphql.DateTime)},
 				"organisations": {Type: listOf(s.organisation), Resolve: func(p graphql.ResolveParams) (any, error) {
 					return loadersFrom(p.Context).orgsByUser.load(p.Context, p.Source.(*store.User).ID), nil
 				}},
-			}
+			})
 		}),
 	})
 }
