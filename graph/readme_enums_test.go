@@ -22,7 +22,7 @@ func TestREADMEListsEveryEnumValue(t *testing.T) {
 	rows := map[string][]string{}
 	row := regexp.MustCompile("(?m)^\\| `([A-Za-z]+)` \\| ([^|]+) \\|")
 	for _, m := range row.FindAllStringSubmatch(string(readme), -1) {
-		rows[m[1]] = regexp.MustCompile("`([A-Z0-9_]+)`").FindAllString(m[2], -1)
+		rows[m[1]] = regexp.MustCompile("`([A-Za-z0-9_]+)`").FindAllString(m[2], -1)
 	}
 	for _, ty := range r.get("__schema.types").([]any) {
 		ty := ty.(map[string]any)

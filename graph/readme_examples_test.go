@@ -23,7 +23,8 @@ type example struct {
 // README, in order, on one fresh demo database (what make run serves), as
 // the caller its block names in a comment just before it:
 // <!-- example: anonymous -->, <!-- example: admin --> (the demo admin), or
-// <!-- example: applicant --> (the token the latest example answered).
+// <!-- example: applicant --> (the token the latest example answered), or
+// <!-- example: skip (why) --> for a block that cannot run there.
 // An example must answer without errors unless a "# → CODE" comment after
 // it names the error it shows. A block without a directive fails the test,
 // so that no example escapes it.
@@ -55,7 +56,7 @@ func TestREADMEExamplesRunOnAFreshDemo(t *testing.T) {
 }
 
 var (
-	blockRE     = regexp.MustCompile("(?s)(?:<!-- example: ([a-z]+) -->\\s*)?\\n[ \\t]*```graphql\\n(.*?)```")
+	blockRE     = regexp.MustCompile("(?s)(?:<!-- example: ([a-z]+)[^>]*-->\\s*)?\\n[ \\t]*```graphql\\n(.*?)```")
 	expectCode  = regexp.MustCompile(`^#\s*→\s*([A-Z_]+)\b`)
 	operationRE = regexp.MustCompile(`^(mutation|query|\{)`)
 )
