@@ -61,6 +61,19 @@ func axis(lo, hi float64, n int) (float64, float64, float64) {
 	return rlo, rhi, step
 }
 
+// headroom widens [lo, hi] by a twentieth of its span on each side and
+// asks for four ticks, so that no line, point or reference lies on the
+// frame or under the year labels; values that are all at least zero are
+// not widened below it.
+func headroom(lo, hi float64) (float64, float64, int) {
+	pad := (hi/2 - lo/2) / 10
+	wlo, whi := max(lo-pad, -math.MaxFloat64), min(hi+pad, math.MaxFloat64)
+	if lo >= 0 {
+		wlo = max(wlo, 0)
+	}
+	return wlo, whi, 4
+}
+
 // maxTicks bounds the grid lines of one axis.
 const maxTicks = 20
 
@@ -141,7 +154,7 @@ func (d *document) lineChart(b box, c chart) float64 {
 	if !ok {
 		return 0
 	}
-	lo, hi, step := axis(lo, hi, 4)
+	lo, hi, step := axis(headroom(lo, hi))
 	s := scale{lo, hi, b}
 	d.yAxis(s, step)
 	x := func(t float64) float64 {
