@@ -17,5 +17,10 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /benchmarks", s.benchmarks)
 	m.HandleFunc("GET /benchmarks/{id}/versions/{version}", s.benchmark)
 	m.HandleFunc("GET /municipalities/{code}", s.municipality)
+	// The secretariat's pages.
+	m.HandleFunc("GET /admin", s.adminHome)
+	m.HandleFunc("GET /admin/users", s.adminUsers)
+	m.HandleFunc("POST /admin/users", s.adminCreateUser)
+	m.HandleFunc("POST /admin/users/members", s.adminAddMember)
 	m.HandleFunc("/", s.notFound)
 }
