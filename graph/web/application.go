@@ -44,10 +44,10 @@ type application struct {
 		CriterionID string `json:"criterionId"`
 		Text        string `json:"text"`
 	} `json:"answers"`
-	Indicators []indicator `json:"indicators"`
+	Indicators []appIndicator `json:"indicators"`
 }
 
-type indicator struct {
+type appIndicator struct {
 	ID               string   `json:"id"`
 	Name             string   `json:"name"`
 	Unit             string   `json:"unit"`
@@ -137,12 +137,12 @@ func (a *application) values(lang string) url.Values {
 		v.Set(p+"municipality", ind.MunicipalityCode)
 		v.Set(p+"direction", ind.Direction)
 		v.Set(p+"evidence", ind.Evidence)
-		v.Set(p+"baseline", inputNumber(lang, &ind.BaselineValue))
+		v.Set(p+"baseline", formNumber(lang, &ind.BaselineValue))
 		v.Set(p+"baselineDate", ind.BaselineDate)
-		v.Set(p+"current", inputNumber(lang, &ind.CurrentValue))
+		v.Set(p+"current", formNumber(lang, &ind.CurrentValue))
 		v.Set(p+"currentDate", ind.CurrentDate)
-		v.Set(p+"target", inputNumber(lang, ind.TargetValue))
-		v.Set(p+"limit", inputNumber(lang, ind.LegalLimit))
+		v.Set(p+"target", formNumber(lang, ind.TargetValue))
+		v.Set(p+"limit", formNumber(lang, ind.LegalLimit))
 	}
 	v.Set("indicators", strconv.Itoa(len(a.Indicators)+1))
 	return v

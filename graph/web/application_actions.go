@@ -139,7 +139,7 @@ func (s *Server) searchKPIsJSON(w http.ResponseWriter, r *http.Request) {
 }
 
 // OfficialSummary is the text alternative of an indicator's chart.
-func (v *view) OfficialSummary(ind *indicator, o *official) string {
+func (v *view) OfficialSummary(ind *appIndicator, o *official) string {
 	s := v.T("indicator.claimSummary", ind.Name, v.Num(ind.BaselineValue), yearOf(ind.BaselineDate), v.Num(ind.CurrentValue), yearOf(ind.CurrentDate))
 	if n := len(o.Series); n > 0 {
 		s += " " + v.T("indicator.seriesSummary", o.Municipality, v.Num(o.Series[0].Value), o.Series[0].Year, v.Num(o.Series[n-1].Value), o.Series[n-1].Year)

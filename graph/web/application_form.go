@@ -41,7 +41,7 @@ type change struct {
 type indicatorRow struct {
 	N        int
 	Prefix   string
-	Saved    *indicator
+	Saved    *appIndicator
 	Official *official
 	Chart    *lineChart
 	Search   []kpiHit
@@ -68,7 +68,7 @@ func (e *editor) rows() []indicatorRow {
 
 // officialChart draws the official series of an indicator's KPI beside
 // the claimed baseline and current values.
-func officialChart(ind *indicator, o *official, claimedLabel string) *lineChart {
+func officialChart(ind *appIndicator, o *official, claimedLabel string) *lineChart {
 	claimed := []point{{Year: yearOf(ind.BaselineDate), Value: ind.BaselineValue}, {Year: yearOf(ind.CurrentDate), Value: ind.CurrentValue}}
 	years := map[int]bool{}
 	for _, p := range append(append([]point{}, o.Series...), claimed...) {
@@ -208,9 +208,9 @@ func (e *editor) changes() []change {
 	return out
 }
 
-// inputNumber is a number as a form field shows it: a decimal comma in
+// formNumber is a number as a form field shows it: a decimal comma in
 // Swedish, no grouping, "" for none.
-func inputNumber(lang string, x *float64) string {
+func formNumber(lang string, x *float64) string {
 	if x == nil {
 		return ""
 	}
