@@ -2,21 +2,12 @@ package web_test
 
 import (
 	"html"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/leanforum/awards/graph"
 )
-
-func cloneValues(v url.Values) url.Values {
-	out := url.Values{}
-	for k, x := range v {
-		out[k] = append([]string{}, x...)
-	}
-	return out
-}
 
 // squash puts an HTML page on one line, for row regexps.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
