@@ -216,6 +216,9 @@ func (f *fieldPlan) serialize(v any, nonNull bool) (any, error) {
 		return nil, errUncovered
 	}
 	var s any
+	if same(f.leaf, v) {
+		return v, nil
+	}
 	if !nullish(v) {
 		s = f.leaf.Serialize(v)
 	}
@@ -226,6 +229,24 @@ func (f *fieldPlan) serialize(v any, nonNull bool) (any, error) {
 		return nil, nil
 	}
 	return s, nil
+}
+
+// same says whether leaf serializes v as v itself: a string as a String,
+// an int within 32 bits as an Int, a float64 (not NaN) as a Float, a bool
+// as a Boolean. Skipping their Serialize saves its allocations
+// (coerceString formats every string with fmt.Sprintf).
+func same(leaf graphql.Leaf, v any) bool {
+	switch x := v.(type) {
+	case string:
+		return leaf == graphql.String
+	case int:
+		return leaf == graphql.Int && x >= math.MinInt32 && x <= math.MaxInt32
+	case float64:
+		return leaf == graphql.Float && !math.IsNaN(x)
+	case bool:
+		return leaf == graphql.Boolean
+	}
+	return false
 }
 
 // eachItem calls fn with every item of a slice or array.

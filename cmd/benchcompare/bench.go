@@ -66,8 +66,8 @@ func (b *bench) prepare(ctx context.Context, c config, dsn, work string) error {
 	if err != nil {
 		return err
 	}
-	if b.ours, err = start(ctx, "awardd", "http://"+addr+"/graphql", env, filepath.Join(work, "awardd.log"),
-		c.awardd, "serve", "-addr", addr); err != nil {
+	if b.ours, err = start(ctx, "awardd", "http://"+addr+"/graphql", append(env, c.oursEnv...), filepath.Join(work, "awardd.log"),
+		c.awardd, append([]string{"serve", "-addr", addr}, c.oursArgs...)...); err != nil {
 		return err
 	}
 	api := newClient(b.ours.url)
@@ -87,7 +87,11 @@ func (b *bench) prepare(ctx context.Context, c config, dsn, work string) error {
 	if err != nil {
 		return err
 	}
-	b.queries = pairs(str(path(d, "awards", "nodes").([]any)[0].(map[string]any)["id"]), ranking)
+	for _, q := range pairs(str(path(d, "awards", "nodes").([]any)[0].(map[string]any)["id"]), ranking) {
+		if strings.Contains(q.name, c.only) {
+			b.queries = append(b.queries, q)
+		}
+	}
 	b.pg, err = startPostGraphile(ctx, c.postgraphle, dsn, filepath.Join(work, "postgraphile.log"))
 	return err
 }

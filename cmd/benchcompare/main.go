@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -26,6 +27,9 @@ type config struct {
 	postgraphle string // the npm folder
 	shared      string // ../shared/data
 	database    string
+	only        string   // measure the queries whose name holds it
+	oursArgs    []string // more flags for awardd serve
+	oursEnv     []string // more environment for awardd serve
 }
 
 func main() {
@@ -39,6 +43,15 @@ func main() {
 		"where npm installs PostGraphile v4 (outside the repository; reused when present)")
 	flag.StringVar(&c.shared, "data", "../shared/data", "the shared data folder (Kolada catalogue, counties)")
 	flag.StringVar(&c.database, "database", "awards_benchcompare", "the database to create afresh (dropped first)")
+	flag.StringVar(&c.only, "only", "", "measure only the queries whose name contains this")
+	flag.Func("serve-flag", "a flag for awardd serve, such as -reference-executor (repeatable)", func(v string) error {
+		c.oursArgs = append(c.oursArgs, v)
+		return nil
+	})
+	flag.Func("serve-env", "an environment variable for awardd serve, such as GOGC=100 (repeatable)", func(v string) error {
+		c.oursEnv = append(c.oursEnv, v)
+		return nil
+	})
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -60,6 +73,7 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 	defer b.close()
+	fmt.Printf("awardd serve %s, environment %s\n", strings.Join(c.oursArgs, " "), strings.Join(c.oursEnv, " "))
 	fmt.Printf("load before: %s\n", loadAverage())
 	results, err := b.measure(ctx, c.rounds)
 	if err != nil {
