@@ -3,7 +3,11 @@
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
 # make fuzz  – fuzz the GraphQL handler for 60 s (not part of make test)
+<<<<<<< HEAD
 # make bench-compare – awardd against PostGraphile v4 on the same data (about 12 min; not part of make test)
+=======
+# make screenshots – run the browser tests and refresh the screenshots README.md shows
+>>>>>>> main
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
@@ -14,7 +18,11 @@ DB := .ci/postgres.sh
 PORT ?= 8080
 ADDR ?= 127.0.0.1:$(PORT)
 
+<<<<<<< HEAD
 .PHONY: run test bench bench-compare fuzz build vet fmt clean-db
+=======
+.PHONY: run test bench fuzz build vet fmt clean-db screenshots
+>>>>>>> main
 
 build:
 	$(GO) build -o $(BIN) ./cmd/awardd
@@ -23,6 +31,9 @@ run: build
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(BIN) migrate && $(BIN) seed-demo && exec $(BIN) serve -addr $(ADDR) -dev
 
+# The browser tests (graph/web) drive Chromium: .ci/chromium.sh finds it,
+# or installs Debian's chromium as root, or says what to install (then
+# they skip, except under CI=true, where they fail).
 # The PDF tests read text back with pdftotext (poppler-utils): installed here
 # when missing and run as root, otherwise those tests skip and say why.
 # Every benchmark then runs once, untimed, so that the code behind the
@@ -34,10 +45,11 @@ test:
 	if ! command -v pdftotext >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; } || \
 	  echo "make: could not install poppler-utils; the PDF text tests will skip" >&2; fi
+	chrome=$$(.ci/chromium.sh || true); export CHROME_PATH="$$chrome"; \
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(GO) vet ./... && $(GO) test -count=1 ./... && \
 	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./... | { grep -Ev '^(Benchmark|goos|goarch|pkg|cpu|PASS)' || true; } && \
-	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart$$' ./graph/
+	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart' ./graph/
 
 bench:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
@@ -73,3 +85,14 @@ clean-db:
 	  if [ "$$(id -u)" = 0 ]; then runuser -u postgres -- pg_ctl -D "$$d" stop -m fast || true; \
 	  else pg_ctl -D "$$d" stop -m fast || true; fi; \
 	  rm -rf "$$d"; fi; rm -rf .data
+
+# screenshots runs the browser tests, which write every page they visit to
+# .data/screenshots, and copies the ones README.md shows to
+# graph/web/screenshots.
+README_SHOTS := home-js results-js benchmark-js municipality-js editor-js
+screenshots:
+	chrome=$$(.ci/chromium.sh); export CHROME_PATH="$$chrome"; \
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	rm -rf .data/screenshots; SCREENSHOTS=$(CURDIR)/.data/screenshots $(GO) test -count=1 -run '^TestBrowser' ./graph/web/ && \
+	mkdir -p graph/web/screenshots && \
+	for s in $(README_SHOTS); do if [ -f .data/screenshots/$$s.png ]; then cp .data/screenshots/$$s.png graph/web/screenshots/$${s%-js}.png; fi; done

@@ -67,9 +67,14 @@ func (s *schema) applicationMutations(mutation graphql.Fields) {
 	withdraw := versionedArgs()
 	withdraw["reason"] = &graphql.ArgumentConfig{Type: graphql.String}
 	mutation["withdrawApplication"] = &graphql.Field{Type: nonNull(s.application), Args: withdraw,
-		Description: "Withdraws an application until the cycle's decisions are made.",
+		Description: "Withdraws an application until the cycle's decisions are made (clearing a decision already recorded); reopenApplication undoes it while the cycle is OPEN.",
 		Resolve: changeResolver(func(p graphql.ResolveParams, id int64, version int) (*store.Application, error) {
 			return s.db.WithdrawApplication(p.Context, id, version, str(p.Args, "reason"))
+		})}
+	mutation["reopenApplication"] = &graphql.Field{Type: nonNull(s.application), Args: versionedArgs(),
+		Description: "Makes a withdrawn application a draft again while its cycle is OPEN, so that the organisation (which cannot apply twice in a cycle) takes part after all; its members and admins, audited (application.reopen). Submit it again before the deadline.",
+		Resolve: changeResolver(func(p graphql.ResolveParams, id int64, version int) (*store.Application, error) {
+			return s.db.ReopenApplication(p.Context, id, version)
 		})}
 	screen := versionedArgs()
 	screen["eligible"] = &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.Boolean)}

@@ -176,9 +176,15 @@ func newAuthzFixture(t *testing.T) *authzFixture {
 	f.check(err)
 	f.award = award.ID
 	cycle, published, decided := f.openCycle(), f.openCycle(), f.openCycle()
-	pubApp, decidedApp := f.application(published, org.ID), f.application(decided, org.ID)
-	f.decide(pubApp.ID)
-	f.decide(decidedApp.ID)
+	// The decided cycle's application is of a third organisation the owner
+	// is also a member of: a submitted application awaiting publication
+	// freezes its organisation's name, and the matrix renames <org>.
+	third, err := e.db.CreateOrganisation(f.admin, store.OrganisationInput{Name: "Lomma kommun", Kind: "MUNICIPALITY", Sector: "PUBLIC"})
+	f.check(err)
+	f.check(e.db.AddMember(f.admin, third.ID, owner.ID))
+	pubApp, decidedApp := f.application(published, org.ID), f.application(decided, third.ID)
+	f.decide(published, pubApp)
+	f.decide(decided, decidedApp)
 	f.advance(published, store.PhasePublished)
 	f.advance(decided, store.PhaseDecided)
 	hidden, err := e.db.CreateAward(f.admin, "Dolda priset", "")
@@ -233,9 +239,9 @@ func (f *authzFixture) openCycle() *store.Cycle {
 // advance moves a cycle on, phase by phase, to phase.
 func (f *authzFixture) advance(c *store.Cycle, to store.Phase) {
 	for c.Phase != to {
-		var err error
-		c, err = f.e.db.AdvanceCycle(f.admin, c.ID, c.Version, store.Phases[c.Phase.Index()+1], store.PhaseChecks{})
+		next, err := f.e.db.AdvanceCycle(f.admin, c.ID, c.Version, store.Phases[c.Phase.Index()+1], store.PhaseChecks{})
 		f.check(err)
+		*c = *next
 	}
 }
 
@@ -256,11 +262,20 @@ func (f *authzFixture) application(c *store.Cycle, org int64) *store.Application
 	return a
 }
 
-// decide makes an application a winner directly, so the foundation's
-// matrix needs no jury; the jury's matrix (authz_jury_test.go) decides
-// through the API.
-func (f *authzFixture) decide(app int64) {
-	_, err := f.e.rawSQL().Exec(`UPDATE applications SET decision = 'WINNER', citation = 'För ett hus för fler' WHERE id = $1`, app)
+// decide submits and screens the draft a of the open cycle c and makes
+// it the winner, in a cycle marked historical so that the foundation's
+// matrix needs no jury; c is left in CONSENSUS. The jury's matrix
+// (authz_jury_test.go) decides on scores.
+func (f *authzFixture) decide(c *store.Cycle, a *store.Application) {
+	a, err := f.e.db.SubmitApplication(f.admin, a.ID, a.Version)
+	f.check(err)
+	_, err = f.e.db.ScreenApplication(f.admin, a.ID, a.Version, true, "")
+	f.check(err)
+	hist, err := f.e.db.MarkCycleHistorical(f.admin, c.ID, c.Version, true, "Förs in från protokollet")
+	f.check(err)
+	*c = *hist
+	f.advance(c, store.PhaseConsensus)
+	_, err = f.e.db.RecordDecision(f.admin, store.DecisionInput{ApplicationID: a.ID, Decision: "WINNER", Citation: "För ett hus för fler"})
 	f.check(err)
 }
 
@@ -333,6 +348,15 @@ func (c *authzCell) fresh(name string) {
 		a, err := db.SubmitApplication(f.admin, a.ID, a.Version)
 		f.check(err)
 		set(a.ID, a.Version)
+	case "withdrawnApp", "withdrawnAppVersion":
+		a := f.application(f.openCycle(), f.org)
+		a, err := db.WithdrawApplication(f.admin, a.ID, a.Version, "Omorganisation")
+		f.check(err)
+		set(a.ID, a.Version)
+	case "consensusCycle", "consensusCycleVersion":
+		cy := f.openCycle()
+		f.advance(cy, store.PhaseConsensus)
+		set(cy.ID, cy.Version)
 	case "freshCriterion":
 		cy := f.openCycle()
 		criteria, err := db.FindCriteriaByCycleIDs(f.admin, []int64{cy.ID})

@@ -30,7 +30,7 @@ func (s *schema) consensusMutations(mutation graphql.Fields) {
 				Strengths: str(in, "strengths"), Opportunities: str(in, "opportunities")})
 		}}
 	mutation["recordDecision"] = &graphql.Field{Type: nonNull(s.application),
-		Description: "Records WINNER (shared winners allowed), FINALIST, HONOURABLE_MENTION or NOT_SELECTED with a citation, while the cycle is in CONSENSUS; every flagged cell of the application needs an agreed score first (CONSENSUS_REQUIRED).",
+		Description: "Records WINNER (shared winners allowed), FINALIST, HONOURABLE_MENTION or NOT_SELECTED with a citation, while the cycle is in CONSENSUS; audited (decision.record). Only a submitted application is decided (rule SUBMITTED); any decision but NOT_SELECTED needs it screened eligible (SCREENED_ELIGIBLE) and a score or agreed score on every scored criterion (SCORED, INCOMPLETE with the criteria in extensions.missing) unless the cycle is historical; every flagged cell needs an agreed score (CONSENSUS_REQUIRED). extensions.rule names the rule that refused it.",
 		Args: graphql.FieldConfigArgument{"applicationId": {Type: graphql.NewNonNull(idType)},
 			"decision": {Type: graphql.NewNonNull(s.decision)}, "citation": {Type: graphql.String}},
 		Resolve: s.recordDecision}

@@ -13,7 +13,7 @@ func (s *schema) cycleType() *graphql.Object {
 		Name:        "Cycle",
 		Description: "One year of an award: deadlines, phase and jury settings.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return with(s.cycleJuryFields(), graphql.Fields{
+			return with(with(s.cycleJuryFields(), s.cycleRuleFields()), graphql.Fields{
 				"id":                   {Type: nonNull(idType)},
 				"year":                 {Type: nonNull(graphql.Int)},
 				"title":                {Type: nonNull(graphql.String)},
@@ -116,6 +116,7 @@ func (s *schema) cycleFields(query, mutation graphql.Fields) {
 }
 
 func (s *schema) cycleChangeMutations(mutation graphql.Fields) {
+	s.cycleRuleMutations(mutation)
 	mutation["updateCycle"] = &graphql.Field{Type: nonNull(s.cycle), Description: "Admins only.",
 		Args: graphql.FieldConfigArgument{
 			"id":      {Type: graphql.NewNonNull(idType)},
@@ -130,7 +131,7 @@ func (s *schema) cycleChangeMutations(mutation graphql.Fields) {
 			return s.db.UpdateCycle(p.Context, id, integer(p.Args, "version"), cycleSettings(input(p)))
 		}}
 	mutation["advanceCycle"] = &graphql.Field{Type: nonNull(s.cycle),
-		Description: "Moves a cycle to the next phase (DRAFT → OPEN → CLOSED → SCORING → CONSENSUS → DECIDED → PUBLISHED); admins only.",
+		Description: "Moves a cycle to the next phase (DRAFT → OPEN → CLOSED → SCORING → CONSENSUS → DECIDED → PUBLISHED); admins only, audited. DECIDED needs a decision on every submitted application not screened out and a winner (rules DECISIONS_COMPLETE with the applications in extensions.missing, WINNER_OR_NO_AWARD), or no award this cycle (setNoAward); reopenPhase goes back.",
 		Args: graphql.FieldConfigArgument{
 			"id":      {Type: graphql.NewNonNull(idType)},
 			"version": {Type: graphql.NewNonNull(graphql.Int)},

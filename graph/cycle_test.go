@@ -1,6 +1,8 @@
 package graph_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -158,9 +160,64 @@ func TestCriteriaAndPhases(t *testing.T) {
 	t.Run("phases never go back", func(t *testing.T) {
 		e.gql(admin, advance, map[string]any{"id": id, "v": v, "to": "OPEN"}).wantCode("WRONG_PHASE")
 	})
-	for _, to := range []string{"CONSENSUS", "DECIDED", "PUBLISHED"} {
+	v = e.advance(admin, id, v, "CONSENSUS")
+	t.Run("a cycle without decisions is not DECIDED", func(t *testing.T) {
+		r := e.gql(admin, advance, map[string]any{"id": id, "v": v, "to": "DECIDED"}).wantCode("INCOMPLETE")
+		if r.Errors[0].Extensions["rule"] != "WINNER_OR_NO_AWARD" || !strings.Contains(r.Errors[0].Message, "setNoAward") {
+			t.Errorf("refusal = %v %v, want rule WINNER_OR_NO_AWARD pointing at setNoAward", r.Errors[0].Message, r.Errors[0].Extensions)
+		}
+	})
+	const noAward = `mutation($id: ID!, $v: Int!, $no: Boolean!, $r: String) { setNoAward(id: $id, version: $v, noAward: $no, reason: $r) {
+		version noAward noAwardReason } }`
+	t.Run("no award needs a reason", func(t *testing.T) {
+		e.gql(admin, noAward, map[string]any{"id": id, "v": v, "no": true, "r": " "}).wantCode("INVALID")
+	})
+	v = e.gql(admin, noAward, map[string]any{"id": id, "v": v, "no": true, "r": "Ingen ansökan nådde nivån"}).ok().num("setNoAward.version")
+	v = e.advance(admin, id, v, "DECIDED")
+	const reopen = `mutation($id: ID!, $v: Int!, $to: Phase!, $r: String!) { reopenPhase(id: $id, version: $v, to: $to, reason: $r) { version phase } }`
+	t.Run("an admin reopens a phase with a reason", func(t *testing.T) {
+		e.gql(admin, reopen, map[string]any{"id": id, "v": v, "to": "DECIDED", "r": "Samma fas"}).wantCode("WRONG_PHASE")
+		e.gql(admin, reopen, map[string]any{"id": id, "v": v, "to": "CONSENSUS", "r": ""}).wantCode("INVALID")
+		token, _ := e.signUp("b@example.se", "B")
+		e.gql(token, reopen, map[string]any{"id": id, "v": v, "to": "CONSENSUS", "r": "Fel"}).wantCode("FORBIDDEN")
+	})
+	reopened := e.gql(admin, reopen, map[string]any{"id": id, "v": v, "to": "CONSENSUS", "r": "Juryn vill se över beslutet"}).ok()
+	if reopened.str("reopenPhase.phase") != "CONSENSUS" {
+		t.Errorf("reopened phase = %v", reopened.get("reopenPhase.phase"))
+	}
+	v = reopened.num("reopenPhase.version")
+	v = e.gql(admin, noAward, map[string]any{"id": id, "v": v, "no": false}).ok().num("setNoAward.version")
+	t.Run("taking no award back makes DECIDED need a winner again", func(t *testing.T) {
+		e.gql(admin, advance, map[string]any{"id": id, "v": v, "to": "DECIDED"}).wantCode("INCOMPLETE")
+	})
+	v = e.gql(admin, noAward, map[string]any{"id": id, "v": v, "no": true, "r": "Ingen ansökan nådde nivån"}).ok().num("setNoAward.version")
+	for _, to := range []string{"DECIDED", "PUBLISHED"} {
 		v = e.advance(admin, id, v, to)
 	}
+	t.Run("the public reads that no award was given, and why", func(t *testing.T) {
+		r := e.gql("", `query($id: ID!) { cycle(id: $id) { noAward noAwardReason results { decision } } }`, map[string]any{"id": id}).ok()
+		if r.get("cycle.noAward") != true || r.str("cycle.noAwardReason") != "Ingen ansökan nådde nivån" {
+			t.Errorf("published cycle = %v", r.Data)
+		}
+	})
+	t.Run("the audit log has the reopening and no award", func(t *testing.T) {
+		r := e.gql(admin, `query($id: ID!) { cycle(id: $id) { auditLog(first: 100) { nodes { action newValue } } } }`, map[string]any{"id": id}).ok()
+		seen := map[string]int{}
+		for _, n := range r.get("cycle.auditLog.nodes").([]any) {
+			n := n.(map[string]any)
+			seen[n["action"].(string)]++
+			if n["action"] == "cycle.reopen" && !strings.Contains(fmt.Sprint(n["newValue"]), "Juryn vill se över beslutet") {
+				t.Errorf("cycle.reopen = %v, want the reason", n["newValue"])
+			}
+		}
+		if seen["cycle.reopen"] != 1 || seen["cycle.no_award"] != 3 {
+			t.Errorf("audit actions = %v, want one cycle.reopen and three cycle.no_award", seen)
+		}
+	})
+	t.Run("a published cycle is not reopened", func(t *testing.T) {
+		e.gql(admin, reopen, map[string]any{"id": id, "v": v, "to": "DECIDED", "r": "För sent"}).wantCode("WRONG_PHASE")
+		e.gql(admin, noAward, map[string]any{"id": id, "v": v, "no": false}).wantCode("WRONG_PHASE")
+	})
 	t.Run("a published cycle is final", func(t *testing.T) {
 		e.gql(admin, advance, map[string]any{"id": id, "v": v, "to": "PUBLISHED"}).wantCode("WRONG_PHASE")
 		e.gql(admin, `mutation($id: ID!, $v: Int!, $in: CycleSettingsInput!) { updateCycle(id: $id, version: $v, input: $in) { id } }`,

@@ -65,6 +65,31 @@ func TestDemoStoryIsPresent(t *testing.T) {
 		}
 	})
 
+	t.Run("the 2012 cycle is historical, Malmö and DeLaval its winners audited as recorded without scores", func(t *testing.T) {
+		r := e.gql(admin, `query($c: ID!) { cycle(id: $c) { phase historical results { organisationName decision }
+			auditLog(first: 100) { nodes { action newValue } } } }`, map[string]any{"c": cycles[2012]}).ok()
+		var winners []string
+		for _, w := range r.get("cycle.results").([]any) {
+			if w := w.(map[string]any); w["decision"] == "WINNER" {
+				winners = append(winners, strings.Fields(w["organisationName"].(string))[0])
+			}
+		}
+		sort.Strings(winners)
+		if r.str("cycle.phase") != "PUBLISHED" || r.get("cycle.historical") != true || strings.Join(winners, " ") != "DeLaval Malmö" {
+			t.Errorf("2012 = %v, winners %v", r.Data, winners)
+		}
+		audited := 0
+		for _, n := range r.get("cycle.auditLog.nodes").([]any) {
+			n := n.(map[string]any)
+			if n["action"] == "decision.record" && strings.Contains(n["newValue"].(string), `"withoutScores": true`) {
+				audited++
+			}
+		}
+		if audited != 2 {
+			t.Errorf("%d decisions of 2012 audited without scores, want 2", audited)
+		}
+	})
+
 	entrants := apps(cycles[2025])
 	jury := e.gql(admin, `query($c: ID!) { cycle(id: $c) { phase jury { userId name email lead municipalityCode }
 		assignments { applicationId jurorId recusedAt } } }`, map[string]any{"c": cycles[2025]}).ok()

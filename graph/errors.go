@@ -52,6 +52,12 @@ func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *
 		if se.Field != "" {
 			e.Extensions["field"] = se.Field
 		}
+		if se.Rule != "" {
+			e.Extensions["rule"] = se.Rule
+		}
+		if len(se.Missing) > 0 {
+			e.Extensions["missing"] = se.Missing
+		}
 	default:
 		log.Error("internal error", "request_id", requestID, "path", e.Path, "err", orig)
 		e.Message = "internal error"

@@ -190,13 +190,19 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 }
 
 // execute runs one request and returns the HTTP status and the answer.
-// The document is checked before the token, so that a request refused for
-// its document costs no database work.
 func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int, *response) {
 	req, status, err := readRequest(r)
 	if err != nil {
 		return status, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
 	}
+	return h.run(ctx, req, rid, func(ctx context.Context) (context.Context, error) { return h.authenticate(ctx, r) })
+}
+
+// run prepares, authenticates and executes a decoded request; POST
+// /graphql and Execute both come here. The document is checked before the
+// caller is authenticated, so that a request refused for its document
+// costs no database work.
+func (h *Handler) run(ctx context.Context, req *request, rid string, auth func(context.Context) (context.Context, error)) (int, *response) {
 	p, errs := h.prepare(req)
 	if errs != nil {
 		return http.StatusBadRequest, &response{Errors: formatErrors(errs, rid, h.opts.Log)}
@@ -204,7 +210,7 @@ func (h *Handler) execute(ctx context.Context, r *http.Request, rid string) (int
 	if err := p.checkOperationName(req.OperationName); err != nil {
 		return http.StatusBadRequest, &response{Errors: []gqlerrors.FormattedError{requestError(store.Invalid, err.Error())}}
 	}
-	ctx, err = h.authenticate(ctx, r)
+	ctx, err := auth(ctx)
 	if err != nil {
 		status := http.StatusUnauthorized
 		if store.ErrorCode(err) != store.Unauthenticated {
@@ -257,6 +263,11 @@ func (h *Handler) authenticate(ctx context.Context, r *http.Request) (context.Co
 	if !ok || token == "" {
 		return ctx, store.Errorf(store.Unauthenticated, "the Authorization header must be \"Bearer <token>\"")
 	}
+	return h.authenticateToken(ctx, token)
+}
+
+// authenticateToken puts the caller a token names into ctx.
+func (h *Handler) authenticateToken(ctx context.Context, token string) (context.Context, error) {
 	a, err := h.db.Authenticate(ctx, token)
 	if err != nil {
 		return ctx, err

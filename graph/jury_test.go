@@ -131,8 +131,38 @@ func TestJuryWorkflow(t *testing.T) {
 			t.Errorf("band of 60 = %v, want effective", c.get("recordConsensus.band"))
 		}
 	}
+	t.Run("recording the last consensus leaves the phase as it was", func(t *testing.T) {
+		r := e.gql(j.admin, `query($c: ID!) { cycle(id: $c) { phase version } }`, map[string]any{"c": j.cycle.id}).ok()
+		if r.str("cycle.phase") != "CONSENSUS" || r.num("cycle.version") != j.cycle.version {
+			t.Errorf("after the last consensus the cycle is %v at version %v, want CONSENSUS at %d",
+				r.get("cycle.phase"), r.get("cycle.version"), j.cycle.version)
+		}
+	})
 	e.gql(j.tokens[0], decide, map[string]any{"a": app}).ok()
 	e.gql(j.admin, decide, map[string]any{"a": j.apps[3]}).ok() // a shared win
+	var undecided []string
+	for _, a := range j.apps {
+		if a != app && a != j.apps[3] {
+			undecided = append(undecided, a)
+		}
+	}
+	t.Run("DECIDED is refused while applications lack a decision, naming them", func(t *testing.T) {
+		r := e.gql(j.admin, `mutation($id: ID!, $v: Int!) { advanceCycle(id: $id, version: $v, to: DECIDED) { phase } }`,
+			map[string]any{"id": j.cycle.id, "v": j.cycle.version}).wantCode("INCOMPLETE")
+		ext := r.Errors[0].Extensions
+		if ext["rule"] != "DECISIONS_COMPLETE" || fmt.Sprint(ext["missing"]) != fmt.Sprint(undecided) {
+			t.Errorf("refusal = %v, want rule DECISIONS_COMPLETE missing %v", ext, undecided)
+		}
+		for _, a := range undecided {
+			if !strings.Contains(r.Errors[0].Message, a) {
+				t.Errorf("message %q does not name application %s", r.Errors[0].Message, a)
+			}
+		}
+	})
+	for _, a := range undecided {
+		e.gql(j.tokens[0], `mutation($a: ID!) { recordDecision(applicationId: $a, decision: NOT_SELECTED) { decision } }`,
+			map[string]any{"a": a}).ok()
+	}
 	j.advance("DECIDED")
 	j.advance("PUBLISHED")
 

@@ -104,6 +104,9 @@ func (db *DB) CreateApplication(ctx context.Context, in NewApplication) (*Applic
 		if err != nil {
 			return nil, err
 		}
+		if err := checkFirstApplication(ctx, tx, in); err != nil {
+			return nil, err
+		}
 		a := &Application{}
 		err = tx.get(ctx, a, `INSERT INTO applications (cycle_id, organisation_id, title, summary, created_by, demo)
 			SELECT $1, id, $3, $4, $5, $6 FROM organisations WHERE id = $2 RETURNING *`,
@@ -116,6 +119,22 @@ func (db *DB) CreateApplication(ctx context.Context, in NewApplication) (*Applic
 		m, err := db.FindApplicationsByIDs(ctx, []int64{id})
 		return foundOr(m, err, "application", id)
 	})
+}
+
+// checkFirstApplication refuses a second application of an organisation
+// in a cycle (CONFLICT), pointing at reopenApplication when the first was
+// withdrawn. The unique key stays the guard against a race.
+func checkFirstApplication(ctx context.Context, tx conn, in NewApplication) error {
+	var prior []*Application
+	err := tx.sel(ctx, &prior, `SELECT * FROM applications WHERE cycle_id = $1 AND organisation_id = $2`, in.CycleID, in.OrganisationID)
+	switch {
+	case err != nil || len(prior) == 0:
+		return err
+	case prior[0].Status == StatusWithdrawn:
+		return Errorf(Conflict, "organisation %d withdrew application %d in cycle %d; reopen it (reopenApplication) instead of applying again",
+			in.OrganisationID, prior[0].ID, in.CycleID)
+	}
+	return Errorf(Conflict, "organisation %d already has application %d in cycle %d", in.OrganisationID, prior[0].ID, in.CycleID)
 }
 
 // checkOpen checks that a cycle takes applications now.

@@ -50,9 +50,9 @@ func (db *DB) changeApplication(ctx context.Context, id int64, version int, acti
 		}
 		err = tx.get(ctx, out, `UPDATE applications SET title = $2, summary = $3, status = $4, eligibility = $5,
 				eligibility_reason = $6, withdrawal_reason = $7, submitted_at = $8, withdrawn_at = $9,
-				version = version + 1, updated_at = $10
+				decision = $11, citation = $12, version = version + 1, updated_at = $10
 			WHERE id = $1 RETURNING *`, a.ID, a.Title, a.Summary, a.Status, a.Eligibility,
-			a.EligibilityReason, a.WithdrawalReason, a.SubmittedAt, a.WithdrawnAt, db.Now())
+			a.EligibilityReason, a.WithdrawalReason, a.SubmittedAt, a.WithdrawnAt, db.Now(), a.Decision, a.Citation)
 		if err != nil || action == "" {
 			return err
 		}
@@ -62,10 +62,10 @@ func (db *DB) changeApplication(ctx context.Context, id int64, version int, acti
 }
 
 // applicationState is what the audit log keeps of an application's
-// change: its status, eligibility and their reasons.
+// change: its status, eligibility, decision and their reasons.
 func applicationState(a *Application) map[string]any {
 	return map[string]any{"status": a.Status, "eligibility": a.Eligibility, "eligibilityReason": a.EligibilityReason,
-		"withdrawalReason": a.WithdrawalReason, "version": a.Version}
+		"withdrawalReason": a.WithdrawalReason, "decision": a.Decision, "version": a.Version}
 }
 
 // lockForChange locks into dest the row that lock selects: a row of kind
@@ -160,7 +160,8 @@ func (db *DB) SubmitApplication(ctx context.Context, id int64, version int) (*Ap
 }
 
 // WithdrawApplication withdraws a draft or submitted application until
-// the cycle's decisions are made.
+// the cycle's decisions are made; a decision already recorded for it is
+// cleared (the audit entry keeps it).
 func (db *DB) WithdrawApplication(ctx context.Context, id int64, version int, reason string) (*Application, error) {
 	if err := checkText("reason", reason, 0, 2000); err != nil {
 		return nil, err
@@ -174,12 +175,14 @@ func (db *DB) WithdrawApplication(ctx context.Context, id int64, version int, re
 		}
 		now := db.Now()
 		a.Status, a.WithdrawnAt, a.WithdrawalReason = StatusWithdrawn, &now, reason
+		a.Decision, a.Citation = nil, ""
 		return mailApplication(ctx, tx, a, c, MailApplicationWithdrawn, map[string]any{"reason": reason})
 	})
 }
 
 // ScreenApplication records whether a submitted application is eligible;
-// only admins may, and an ineligible one needs a reason.
+// only admins may, and an ineligible one needs a reason. One decided
+// other than NOT_SELECTED stays eligible (RuleScreenedEligible).
 func (db *DB) ScreenApplication(ctx context.Context, id int64, version int, eligible bool, reason string) (*Application, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins screen applications")
@@ -202,7 +205,29 @@ func (db *DB) ScreenApplication(ctx context.Context, id int64, version int, elig
 			a.Eligibility, a.EligibilityReason = "ELIGIBLE", reason
 			return nil
 		}
+		if a.Decision != nil && *a.Decision != "NOT_SELECTED" {
+			return refusal(Invalid, RuleScreenedEligible, nil, "application %d is decided %s, which needs it eligible; "+
+				"record NOT_SELECTED before screening it not eligible", id, *a.Decision)
+		}
 		a.Eligibility, a.EligibilityReason = "NOT_ELIGIBLE", reason
 		return mailApplication(ctx, tx, a, c, MailApplicationRejected, map[string]any{"reason": reason})
+	})
+}
+
+// ReopenApplication makes a withdrawn application a draft again while its
+// cycle is OPEN, so that its organisation, which cannot apply twice in a
+// cycle, can take part after all; its members and admins may. The
+// application must be submitted and screened again.
+func (db *DB) ReopenApplication(ctx context.Context, id int64, version int) (*Application, error) {
+	return db.changeApplication(ctx, id, version, "application.reopen", func(tx conn, a *Application, c *Cycle) error {
+		if a.Status != StatusWithdrawn {
+			return Errorf(WrongPhase, "application %d is %s; only a withdrawn application is reopened", id, a.Status)
+		}
+		if err := db.checkOpen(c); err != nil {
+			return err
+		}
+		a.Status, a.SubmittedAt, a.WithdrawnAt, a.WithdrawalReason = StatusDraft, nil, nil, ""
+		a.Eligibility, a.EligibilityReason, a.Decision, a.Citation = "PENDING", "", nil, ""
+		return nil
 	})
 }

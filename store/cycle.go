@@ -24,8 +24,14 @@ type Cycle struct {
 	Template             *string   `db:"template"`
 	FlagRangeShare       float64   `db:"flag_range_share"`
 	FlagSDShare          float64   `db:"flag_sd_share"`
-	Version              int       `db:"version"`
-	CreatedAt            time.Time `db:"created_at"`
+	// Historical: the cycle's results were recorded without scores (see
+	// MarkCycleHistorical).
+	Historical bool `db:"historical"`
+	// NoAward: no award this cycle (see SetNoAward), with its reason.
+	NoAward       bool      `db:"no_award"`
+	NoAwardReason string    `db:"no_award_reason"`
+	Version       int       `db:"version"`
+	CreatedAt     time.Time `db:"created_at"`
 }
 
 // CycleSettings holds a cycle's editable fields. Empty strings and zero
@@ -170,18 +176,7 @@ type PhaseChecks struct {
 // AdvanceCycle moves a cycle to the next phase after checking that it may
 // go there; only admins may.
 func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase, checks PhaseChecks) (*Cycle, error) {
-	if !ActorFrom(ctx).IsAdmin() {
-		return nil, Errorf(Forbidden, "only admins change a cycle's phase")
-	}
-	c := &Cycle{}
-	err := db.inTx(ctx, func(tx conn) error {
-		old, err := db.lockCycle(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if old.Version != version {
-			return Errorf(Conflict, "cycle %d was changed by someone else; reload it and try again", id)
-		}
+	return db.changeCycle(ctx, id, version, func(tx conn, old, c *Cycle) error {
 		if err := old.Phase.checkTransition(to); err != nil {
 			return err
 		}
@@ -198,18 +193,12 @@ func (db *DB) AdvanceCycle(ctx context.Context, id int64, version int, to Phase,
 		}
 		return db.audit(ctx, tx, id, "cycle.advance", "cycle", id, old.Phase, to)
 	})
-	return c, err
 }
 
 // checkEntry checks what a phase needs before a cycle may enter it.
 func (db *DB) checkEntry(ctx context.Context, tx conn, c *Cycle, to Phase, checks PhaseChecks) error {
 	if to == PhaseDecided {
-		for _, app := range sortedKeys(checks.Consensus) {
-			if err := checkConsensus(ctx, tx, app, checks.Consensus[app]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return checkDecided(ctx, tx, c, checks)
 	}
 	if to != PhaseOpen {
 		return nil

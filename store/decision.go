@@ -45,7 +45,8 @@ type DecisionInput struct {
 
 // RecordDecision records a decision while the cycle is in CONSENSUS; a
 // lead juror without a conflict, or an admin, may. Several applications
-// may share WINNER.
+// may share WINNER. A decision other than NOT_SELECTED must pass the
+// rules of checkDecision; every decision goes to the audit log.
 func (db *DB) RecordDecision(ctx context.Context, in DecisionInput) (*Application, error) {
 	if !contains(Decisions, in.Decision) {
 		return nil, InvalidField("decision", "must be one of %s", strings.Join(Decisions, ", "))
@@ -60,15 +61,19 @@ func (db *DB) RecordDecision(ctx context.Context, in DecisionInput) (*Applicatio
 		if err != nil {
 			return err
 		}
-		if err := checkConsensus(ctx, tx, in.ApplicationID, in.Required); err != nil {
+		c, err := db.findCycle(ctx, tx, cycleID)
+		if err != nil {
 			return err
 		}
 		old := &Application{}
 		if err := tx.get(ctx, old, `SELECT * FROM applications WHERE id = $1`, in.ApplicationID); err != nil {
 			return err
 		}
-		if old.Status != StatusSubmitted {
-			return Errorf(WrongPhase, "application %d is %s; only submitted applications are decided", in.ApplicationID, old.Status)
+		if err := checkDecision(ctx, tx, c, old, in.Decision); err != nil {
+			return err
+		}
+		if err := checkConsensus(ctx, tx, in.ApplicationID, in.Required); err != nil {
+			return err
 		}
 		err = tx.get(ctx, out, `UPDATE applications SET decision = $2, citation = $3, version = version + 1, updated_at = $4
 			WHERE id = $1 RETURNING *`, in.ApplicationID, in.Decision, in.Citation, db.Now())
@@ -76,10 +81,20 @@ func (db *DB) RecordDecision(ctx context.Context, in DecisionInput) (*Applicatio
 			return err
 		}
 		return db.audit(ctx, tx, cycleID, "decision.record", "application", in.ApplicationID,
-			map[string]any{"decision": old.Decision, "citation": old.Citation},
-			map[string]any{"decision": out.Decision, "citation": out.Citation})
+			decisionState(old, nil), decisionState(out, c))
 	})
 	return out, err
+}
+
+// decisionState is what the audit log keeps of a decision: the decision
+// and citation and, when c is a historical cycle, that it was recorded
+// without scores.
+func decisionState(a *Application, c *Cycle) map[string]any {
+	m := map[string]any{"decision": a.Decision, "citation": a.Citation}
+	if c != nil && c.Historical {
+		m["withoutScores"] = true
+	}
+	return m
 }
 
 // checkConsensus checks that each required criterion of app has an agreed
@@ -93,8 +108,10 @@ func checkConsensus(ctx context.Context, tx conn, app int64, required []int64) e
 		AND NOT EXISTS (SELECT 1 FROM consensus c WHERE c.application_id = $1 AND c.criterion_id = k.id)
 		ORDER BY k.position`, app, int64Array(required))
 	if err == nil && len(missing) > 0 {
-		return &Error{Code: ConsensusRequired, Field: "consensus", Message: "application " + itoa(app) +
-			" has jurors disagreeing on criteria " + strings.Join(missing, ", ") + " without an agreed score"}
+		e := refusal(ConsensusRequired, RuleConsensus, missing, "application %d has jurors disagreeing on criteria %s without an agreed score",
+			app, strings.Join(missing, ", "))
+		e.Field = "consensus"
+		return e
 	}
 	return err
 }

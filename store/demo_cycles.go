@@ -20,7 +20,7 @@ func (d *demoSet) award2012(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := d.tx.exec(ctx, `UPDATE cycles SET phase = 'PUBLISHED' WHERE id = $1`, cycle.ID); err != nil {
+	if _, err := d.tx.exec(ctx, `UPDATE cycles SET phase = 'PUBLISHED', historical = true WHERE id = $1`, cycle.ID); err != nil {
 		return err
 	}
 	limit, kpi, malmo := 120.0, "U33401", "1280"
@@ -44,6 +44,28 @@ func (d *demoSet) award2012(ctx context.Context) error {
 	}
 	for _, a := range apps {
 		if err := d.insertApp(ctx, cycle, a); err != nil {
+			return err
+		}
+	}
+	return d.auditHistorical(ctx, cycle.ID)
+}
+
+// auditHistorical writes the audit entries an admin would have left
+// recording the historical cycle's results through the API: the cycle
+// marked historical and each decision recorded without scores.
+func (d *demoSet) auditHistorical(ctx context.Context, cycleID int64) error {
+	err := d.db.audit(ctx, d.tx, cycleID, "cycle.historical", "cycle", cycleID, map[string]any{"historical": false},
+		map[string]any{"historical": true, "reason": "Resultaten 2012 förs in från protokollet (demodata)."})
+	if err != nil {
+		return err
+	}
+	var apps []*Application
+	if err := d.tx.sel(ctx, &apps, `SELECT * FROM applications WHERE cycle_id = $1 AND decision IS NOT NULL ORDER BY id`, cycleID); err != nil {
+		return err
+	}
+	for _, a := range apps {
+		if err := d.db.audit(ctx, d.tx, cycleID, "decision.record", "application", a.ID,
+			map[string]any{"decision": nil, "citation": ""}, decisionState(a, &Cycle{Historical: true})); err != nil {
 			return err
 		}
 	}

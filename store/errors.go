@@ -47,6 +47,13 @@ type Error struct {
 	Code    Code
 	Field   string
 	Message string
+	// Rule names the rule that refused the request when several could
+	// (a decision's SCREENED_ELIGIBLE or SCORED, say); clients read it
+	// as extensions.rule.
+	Rule string
+	// Missing lists what the rule found missing (criterion codes,
+	// application ids), as extensions.missing.
+	Missing []string
 }
 
 func (e *Error) Error() string {
@@ -74,6 +81,12 @@ func ErrorCode(err error) Code {
 		return e.Code
 	}
 	return Internal
+}
+
+// refusal is an error of code that names the rule that refused it and
+// what it found missing.
+func refusal(code Code, rule string, missing []string, format string, args ...any) *Error {
+	return &Error{Code: code, Rule: rule, Missing: missing, Message: fmt.Sprintf(format, args...)}
 }
 
 // notFound is the NOT_FOUND error for an entity kind and id.

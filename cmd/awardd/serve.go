@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leanforum/awards/graph"
+	"github.com/leanforum/awards/graph/web"
 	"github.com/leanforum/awards/store"
 )
 
@@ -25,6 +26,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	maxOpen := fs.Int("db-max-open", store.DefaultMaxConns, "the most PostgreSQL connections open at once")
 	maxIdle := fs.Int("db-max-idle", 0, "the most PostgreSQL connections kept open while idle (0: as many as -db-max-open, which avoids reconnecting after every burst)")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, "the Go heap's soft limit (GOMEMLIMIT syntax, off for none); the GOMEMLIMIT environment variable wins")
+	var mf mailFlags
+	mf.register(fs)
 	var opts graph.Options
 	fs.IntVar(&opts.LoginLimit, "login-limit", graph.DefaultLoginLimit, "login attempts per account from one client address, and failed ones per client address, per -login-window; shared by every server over the database")
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
@@ -32,6 +35,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.DurationVar(&opts.SignUpWindow, "signup-window", graph.DefaultSignUpWindow, "the window of -signup-limit")
 	fs.BoolVar(&opts.ReferenceExecutor, "reference-executor", false, "answer every request with graphql-go's executor, without the compiled plans")
 	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
+	secure := fs.Bool("secure-cookies", false, "web pages: Secure cookies with the __Host- prefix, for a site served over TLS or behind a proxy that terminates it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,6 +53,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	sender, err := m.newSender(&mf, *addr, db, log)
+	if err != nil {
+		return err
+	}
 	db.SetPool(*maxOpen, *maxIdle)
 	if applied, err := db.Migrate(ctx); err != nil {
 		return err
@@ -60,7 +68,19 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return m.listenAndServe(ctx, log, *addr, h)
+	secret, err := db.Secret(ctx, "web_csrf")
+	if err != nil {
+		return fmt.Errorf("the web pages' CSRF secret: %w", err)
+	}
+	site, err := web.New(h, web.Options{Secret: secret, SecureCookies: *secure, ClientIPHeader: opts.ClientIPHeader, Log: log})
+	if err != nil {
+		return err
+	}
+	sendCtx, stopSending := context.WithCancel(ctx)
+	sent := make(chan struct{})
+	go func() { defer close(sent); sender.Run(sendCtx) }()
+	defer func() { stopSending(); <-sent }()
+	return m.listenAndServe(ctx, log, *addr, web.Mount(h, site))
 }
 
 // listenAndServe serves h until ctx ends, then drains in-flight requests
@@ -78,7 +98,7 @@ func (m *Main) listenAndServe(ctx context.Context, log *slog.Logger, addr string
 	if err != nil {
 		return err
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(ln.Addr())+"/graphql")
+	log.Info("serving", "addr", ln.Addr().String(), "web", "http://"+displayAddr(ln.Addr())+"/", "graphiql", "http://"+displayAddr(ln.Addr())+"/graphql")
 	if m.Ready != nil {
 		m.Ready <- ln.Addr().String()
 	}

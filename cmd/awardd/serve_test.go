@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -48,5 +49,34 @@ func TestServeDevFlag(t *testing.T) {
 	}
 	if got := introspect(startServe(t, dsn, "-dev")); got != http.StatusOK {
 		t.Errorf("anonymous introspection with -dev = %d, want 200", got)
+	}
+}
+
+// TestServeWebPages: serve answers the web application at / and the API
+// beside it, with -secure-cookies making the cookies __Host- and Secure.
+func TestServeWebPages(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	get := func(url string) (*http.Response, string) {
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	addr := startServe(t, dsn)
+	resp, body := get("http://" + addr + "/")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `<html lang="sv">`) || !strings.Contains(body, "<h1>") {
+		t.Errorf("GET / = %d, want the home page\n%s", resp.StatusCode, body)
+	}
+	if resp, _ := get("http://" + addr + "/healthz"); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /healthz = %d beside the web pages", resp.StatusCode)
+	}
+	resp, _ = get("http://" + startServe(t, dsn, "-secure-cookies") + "/login")
+	for _, c := range resp.Cookies() {
+		if !strings.HasPrefix(c.Name, "__Host-") || !c.Secure {
+			t.Errorf("with -secure-cookies: cookie %s, Secure %v", c.Name, c.Secure)
+		}
 	}
 }

@@ -57,8 +57,14 @@ func (p *process) Write(b []byte) (int, error) {
 // startAwardd runs `bin serve` over dsn and waits until it listens.
 func startAwardd(t *testing.T, bin, dsn string) *process {
 	t.Helper()
-	p := &process{cmd: exec.Command(bin, "serve", "-addr", "127.0.0.1:0", "-log-format", "json")}
-	p.cmd.Env = append(os.Environ(), "DATABASE_URL="+dsn)
+	return startAwarddWith(t, bin, dsn, nil)
+}
+
+// startAwarddWith is startAwardd with more environment and serve flags.
+func startAwarddWith(t *testing.T, bin, dsn string, env []string, flags ...string) *process {
+	t.Helper()
+	p := &process{cmd: exec.Command(bin, append([]string{"serve", "-addr", "127.0.0.1:0", "-log-format", "json"}, flags...)...)}
+	p.cmd.Env = append(append(os.Environ(), "DATABASE_URL="+dsn), env...)
 	p.cmd.Stderr = p
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)

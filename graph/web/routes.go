@@ -1,0 +1,21 @@
+package web
+
+// routes lists every page.
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /static/", s.serveStatic)
+	m.HandleFunc("GET /{$}", s.home)
+	m.HandleFunc("GET /login", s.loginPage)
+	m.HandleFunc("POST /login", s.login)
+	m.HandleFunc("POST /logout", s.logout)
+	m.HandleFunc("GET /signup", s.signUpPage)
+	m.HandleFunc("POST /signup", s.signUp)
+	m.HandleFunc("POST /lang", s.switchLang)
+	m.HandleFunc("GET /dashboard", s.dashboard)
+	m.HandleFunc("GET /cycles/{id}", s.cycle)
+	m.HandleFunc("GET /cycles/{id}/results", s.results)
+	m.HandleFunc("GET /benchmarks", s.benchmarks)
+	m.HandleFunc("GET /benchmarks/{id}/versions/{version}", s.benchmark)
+	m.HandleFunc("GET /municipalities/{code}", s.municipality)
+	m.HandleFunc("/", s.notFound)
+}
