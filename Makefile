@@ -3,11 +3,8 @@
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
 # make fuzz  – fuzz the GraphQL handler for 60 s (not part of make test)
-<<<<<<< HEAD
 # make bench-compare – awardd against PostGraphile v4 on the same data (about 12 min; not part of make test)
-=======
 # make screenshots – run the browser tests and refresh the screenshots README.md shows
->>>>>>> main
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
@@ -18,11 +15,7 @@ DB := .ci/postgres.sh
 PORT ?= 8080
 ADDR ?= 127.0.0.1:$(PORT)
 
-<<<<<<< HEAD
-.PHONY: run test bench bench-compare fuzz build vet fmt clean-db
-=======
-.PHONY: run test bench fuzz build vet fmt clean-db screenshots
->>>>>>> main
+.PHONY: run test bench bench-compare fuzz build vet fmt clean-db screenshots
 
 build:
 	$(GO) build -o $(BIN) ./cmd/awardd
