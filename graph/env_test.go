@@ -50,6 +50,17 @@ func newEnvAt(t testing.TB, dsn string) *env {
 
 func newEnvAtWith(t testing.TB, dsn string, opts graph.Options) *env {
 	t.Helper()
+	// The differential test: every query of every test and fuzz input runs
+	// on both executors (not in benchmarks, which it would slow down).
+	_, bench := t.(*testing.B)
+	return newEnvComparing(t, dsn, opts, !bench)
+}
+
+// newEnvComparing is newEnvAtWith, comparing the executors when compare
+// is set: a test that writes while it reads must not, since the second
+// execution could see other rows.
+func newEnvComparing(t testing.TB, dsn string, opts graph.Options, compare bool) *env {
+	t.Helper()
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -58,10 +69,7 @@ func newEnvAtWith(t testing.TB, dsn string, opts graph.Options) *env {
 	t.Cleanup(func() { db.Close() })
 	logs := &logCapture{t: t}
 	opts.Log = slog.New(logs)
-	// The differential test: every query of every test and fuzz input runs
-	// on both executors (not in benchmarks, which it would slow down).
-	_, bench := t.(*testing.B)
-	opts.CompareExecutors = !bench
+	opts.CompareExecutors = compare
 	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		t.Fatal(err)
