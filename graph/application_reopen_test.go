@@ -3,6 +3,7 @@ package graph_test
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const reopenApp = `mutation($id: ID!, $v: Int!) { reopenApplication(id: $id, version: $v) {
@@ -77,5 +78,17 @@ func TestReopenWithdrawnApplication(t *testing.T) {
 	t.Run("once the cycle has closed, a withdrawal is final", func(t *testing.T) {
 		e.gql(token, reopenApp, map[string]any{"id": id, "v": v}).wantCode("WRONG_PHASE")
 		e.gql(admin, reopenApp, map[string]any{"id": id, "v": v}).wantCode("WRONG_PHASE")
+	})
+	const reopenPhase = `mutation($id: ID!, $v: Int!, $to: Phase!) { reopenPhase(id: $id, version: $v, to: $to, reason: "Förlängt") { version } }`
+	t.Run("a cycle with applications does not go back to DRAFT", func(t *testing.T) {
+		e.gql(admin, reopenPhase, map[string]any{"id": c.id, "v": c.version, "to": "DRAFT"}).wantCode("WRONG_PHASE")
+	})
+	now := time.Now().UTC()
+	c.version = e.gql(admin, `mutation($id: ID!, $v: Int!, $in: CycleSettingsInput!) { updateCycle(id: $id, version: $v, input: $in) { version } }`,
+		map[string]any{"id": c.id, "v": c.version, "in": map[string]any{"title": "Leanpriset",
+			"opensAt": now.Add(-48 * time.Hour).Format(time.RFC3339), "closesAt": now.Add(-time.Minute).Format(time.RFC3339),
+			"scoringClosesAt": now.Add(time.Hour).Format(time.RFC3339)}}).ok().num("updateCycle.version")
+	t.Run("a cycle goes back to OPEN only before closesAt", func(t *testing.T) {
+		e.gql(admin, reopenPhase, map[string]any{"id": c.id, "v": c.version, "to": "OPEN"}).wantCode("DEADLINE_PASSED")
 	})
 }

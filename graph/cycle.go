@@ -38,6 +38,8 @@ func (s *schema) cycleType() *graphql.Object {
 				"flagRangeShare": {Type: nonNull(graphql.Float), Description: "A cell is flagged when its range exceeds this share of the scale."},
 				"flagSdShare": {Type: nonNull(graphql.Float), Description: "… or its standard deviation exceeds this share.",
 					Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(*store.Cycle).FlagSDShare, nil }},
+				"reliabilityMinApplications": {Type: nonNull(graphql.Int),
+					Description: "The fewest applications the jury's intraclass correlations are estimated on; below it the ranking says too few applications to estimate."},
 				"criteria": {Type: listOf(s.criterion), Description: "Every criterion, categories and items, in order.",
 					Resolve: func(p graphql.ResolveParams) (any, error) {
 						return loadersFrom(p.Context).criteriaByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
@@ -73,6 +75,8 @@ func (s *schema) cycleSettingsFields() graphql.InputObjectConfigFieldMap {
 		"jurorsPerApplication": {Type: graphql.Int, Description: "Default 3."},
 		"flagRangeShare":       {Type: graphql.Float, Description: "Default 0.30."},
 		"flagSdShare":          {Type: graphql.Float, Description: "Default 0.15."},
+		"reliabilityMinApplications": {Type: graphql.Int,
+			Description: "The fewest applications ICC is estimated on: default 5, 2 to 1000."},
 	}
 }
 
@@ -81,7 +85,8 @@ func cycleSettings(m map[string]any) store.CycleSettings {
 	return store.CycleSettings{Title: str(m, "title"), OpensAt: t("opensAt"), ClosesAt: t("closesAt"),
 		ScoringClosesAt: t("scoringClosesAt"), ScoreVisibility: str(m, "scoreVisibility"),
 		Aggregation: str(m, "aggregation"), JurorsPerApplication: integer(m, "jurorsPerApplication"),
-		FlagRangeShare: num(m, "flagRangeShare"), FlagSDShare: num(m, "flagSdShare")}
+		FlagRangeShare: num(m, "flagRangeShare"), FlagSDShare: num(m, "flagSdShare"),
+		ReliabilityMinApplications: integer(m, "reliabilityMinApplications")}
 }
 
 func (s *schema) cycleFields(query, mutation graphql.Fields) {

@@ -19,6 +19,7 @@ func enum[T ~string](name, desc string, values ...T) *graphql.Enum {
 type enums struct {
 	role, orgKind, sector, phase, visibility, aggregation, status, eligibility, direction, template, decision *graphql.Enum
 	rts, orientation, groupKind                                                                               *graphql.Enum
+	iccReason                                                                                                 *graphql.Enum
 }
 
 func newEnums() enums {
@@ -45,5 +46,9 @@ func newEnums() enums {
 			"IN", "OUT"),
 		groupKind: enum("GroupKind", "KOMMUNGRUPP (SKR's municipality groups), COUNTY, SIZE_CLASS (by population), SIMILAR (Kolada's \"Liknande kommuner …\"), NETWORK (any other Kolada group), CUSTOM (defined by an admin).",
 			store.KindKommungrupp, store.KindCounty, store.KindSizeClass, store.KindSimilar, store.KindNetwork, store.KindCustom),
+		iccReason: enum("ICCReason", "Why ICC is not given: NO_CROSSED_BLOCK (no two targets scored by the same two or more jurors), "+
+			"TOO_FEW_APPLICATIONS (fewer than the cycle's reliabilityMinApplications: too few applications to estimate), "+
+			"NO_VARIATION (every target has the same mean) or NOT_COMPUTABLE.",
+			"NO_CROSSED_BLOCK", "TOO_FEW_APPLICATIONS", "NO_VARIATION", "NOT_COMPUTABLE"),
 	}
 }

@@ -207,3 +207,21 @@ func TestExportsForSwedishExcel(t *testing.T) {
 		t.Errorf("format=xlsx = %d %s, want 400 INVALID", rec.Code, rec.Body)
 	}
 }
+
+func TestConsensusMadIsNullWhenNothingWasCompared(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 2, 3, "")
+	j.assign(1, 0).ok()
+	j.assign(1, 1).ok()
+	j.advance("SCORING")
+	j.score(0, 1, 60)
+	j.score(1, 1, 65)
+	r := e.gql(j.admin, `query($c: ID!) { cycle(id: $c) { ranking { jurors { consensusN consensusMad } } } }`,
+		map[string]any{"c": j.cycle.id}).ok()
+	for _, jr := range r.get("cycle.ranking.jurors").([]any) {
+		m := jr.(map[string]any)
+		if m["consensusN"].(float64) == 0 && m["consensusMad"] != nil {
+			t.Errorf("juror with no consensus compared has consensusMad %v, want null", m["consensusMad"])
+		}
+	}
+}

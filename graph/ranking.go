@@ -114,7 +114,7 @@ func evaluateCycle(ctx context.Context, db *store.DB, c *store.Cycle) (*evaluate
 		}
 	}
 	rep, err := jury.Evaluate(jury.Input{Criteria: crits, Data: got.data, Aggregation: c.Aggregation,
-		RangeShare: c.FlagRangeShare, SDShare: c.FlagSDShare})
+		RangeShare: c.FlagRangeShare, SDShare: c.FlagSDShare, MinApplications: c.ReliabilityMinApplications})
 	if err != nil {
 		return nil, nil, err
 	}

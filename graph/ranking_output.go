@@ -63,13 +63,16 @@ func byApplication(view []scoring.Standing) map[string]scoring.Standing {
 func jurorsOut(js []scoring.Juror, names map[int64]string) []map[string]any {
 	out := []map[string]any{}
 	for _, j := range js {
-		var pearson any
+		var pearson, mad any
 		if j.Consensus.PearsonDefined {
 			pearson = maybe(j.Consensus.Pearson)
 		}
+		if j.Consensus.N > 0 { // nothing compared: no deviation, not a deviation of 0
+			mad = maybe(j.Consensus.MAD)
+		}
 		out = append(out, map[string]any{"jurorId": j.Juror, "name": names[parseKey(j.Juror)], "n": j.N,
 			"mean": maybe(j.Mean), "spread": maybe(j.Spread), "offset": maybe(j.Offset), "compared": j.Compared,
-			"consensusN": j.Consensus.N, "consensusMad": maybe(j.Consensus.MAD), "consensusPearson": pearson})
+			"consensusN": j.Consensus.N, "consensusMad": mad, "consensusPearson": pearson})
 	}
 	return out
 }

@@ -47,8 +47,10 @@ func (h *Handler) rankingPDF(ctx context.Context, cycleID int64, lang pdf.Lang) 
 	if now := h.db.Now(); now.Before(date) {
 		date = now
 	}
+	rel := ev.Reliability.Cycle
 	r := pdf.JuryReport{Lang: lang, Date: date.UTC(), Award: award.Name, Cycle: strconv.Itoa(c.Year), Ranking: ev.Ranking,
-		ICC: ev.Reliability.Cycle.ICC}
+		ICC: rel.ICC, Intervals: rel.Intervals, Block: pdf.ICCBlock{Targets: rel.Block.Targets, Jurors: rel.Block.Jurors,
+			Applications: rel.Block.Applications, MinApplications: rel.Block.MinApplications}}
 	for _, a := range ev.Reliability.Cycle.Alpha {
 		if a.Level == reliability.Interval {
 			r.Alpha = a.Result

@@ -24,6 +24,9 @@ type Cycle struct {
 	Template             *string   `db:"template"`
 	FlagRangeShare       float64   `db:"flag_range_share"`
 	FlagSDShare          float64   `db:"flag_sd_share"`
+	// ReliabilityMinApplications is the fewest applications ICC is
+	// estimated on.
+	ReliabilityMinApplications int `db:"reliability_min_applications"`
 	// Historical: the cycle's results were recorded without scores (see
 	// MarkCycleHistorical).
 	Historical bool `db:"historical"`
@@ -49,6 +52,9 @@ type CycleSettings struct {
 	// (defaults 0.30 and 0.15).
 	FlagRangeShare float64
 	FlagSDShare    float64
+	// ReliabilityMinApplications is the fewest applications the jury's
+	// intraclass correlations are estimated on (default 5, 2 to 1000).
+	ReliabilityMinApplications int
 }
 
 // CycleInput describes a cycle to create, optionally from a template.
@@ -97,6 +103,12 @@ func (s *CycleSettings) validate() error {
 	if s.FlagRangeShare <= 0 || s.FlagRangeShare > 1 || s.FlagSDShare <= 0 || s.FlagSDShare > 1 {
 		return InvalidField("flagRangeShare", "disagreement shares must lie in (0, 1]")
 	}
+	if s.ReliabilityMinApplications == 0 {
+		s.ReliabilityMinApplications = 5
+	}
+	if s.ReliabilityMinApplications < 2 || s.ReliabilityMinApplications > 1000 {
+		return InvalidField("reliabilityMinApplications", "must be between 2 and 1000")
+	}
 	return nil
 }
 
@@ -128,10 +140,12 @@ func createCycle(ctx context.Context, tx conn, in CycleInput) (*Cycle, error) {
 	}
 	c := &Cycle{}
 	err = tx.get(ctx, c, `INSERT INTO cycles (award_id, year, title, opens_at, closes_at, scoring_closes_at,
-			score_visibility, aggregation, jurors_per_application, template, flag_range_share, flag_sd_share)
-		SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, nullif($10, ''), $11, $12 FROM awards WHERE id = $1 RETURNING *`,
+			score_visibility, aggregation, jurors_per_application, template, flag_range_share, flag_sd_share,
+			reliability_min_applications)
+		SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, nullif($10, ''), $11, $12, $13 FROM awards WHERE id = $1 RETURNING *`,
 		in.AwardID, in.Year, in.Title, in.OpensAt, in.ClosesAt, in.ScoringClosesAt,
-		in.ScoreVisibility, in.Aggregation, in.JurorsPerApplication, in.Template, in.FlagRangeShare, in.FlagSDShare)
+		in.ScoreVisibility, in.Aggregation, in.JurorsPerApplication, in.Template, in.FlagRangeShare, in.FlagSDShare,
+		in.ReliabilityMinApplications)
 	if isNoRows(err) {
 		return nil, notFound("award", in.AwardID)
 	}
@@ -153,10 +167,10 @@ func (db *DB) UpdateCycle(ctx context.Context, id int64, version int, s CycleSet
 	c := &Cycle{}
 	err := db.conn().get(ctx, c, `UPDATE cycles SET title = $3, opens_at = $4, closes_at = $5,
 			scoring_closes_at = $6, score_visibility = $7, aggregation = $8, jurors_per_application = $9,
-			flag_range_share = $10, flag_sd_share = $11, version = version + 1
+			flag_range_share = $10, flag_sd_share = $11, reliability_min_applications = $12, version = version + 1
 		WHERE id = $1 AND version = $2 AND phase <> 'PUBLISHED' RETURNING *`,
 		id, version, s.Title, s.OpensAt, s.ClosesAt, s.ScoringClosesAt, s.ScoreVisibility, s.Aggregation,
-		s.JurorsPerApplication, s.FlagRangeShare, s.FlagSDShare)
+		s.JurorsPerApplication, s.FlagRangeShare, s.FlagSDShare, s.ReliabilityMinApplications)
 	if isNoRows(err) {
 		if old, ferr := db.findCycle(ctx, db.conn(), id); ferr == nil && old.Phase == PhasePublished {
 			return nil, Errorf(WrongPhase, "cycle %d is published and can no longer change", id)

@@ -53,8 +53,12 @@ func checkDecided(ctx context.Context, tx conn, c *Cycle, checks PhaseChecks) er
 	case c.NoAward:
 		return nil
 	case len(undecided) > 0:
-		return refusal(Incomplete, RuleDecisionsComplete, undecided, "cycle %d cannot be DECIDED: applications %s have no decision; "+
-			"record one for each (NOT_SELECTED included) or declare no award this cycle (setNoAward)", c.ID, strings.Join(names, ", "))
+		which := "application " + names[0] + " has"
+		if len(names) > 1 {
+			which = "applications " + strings.Join(names, ", ") + " have"
+		}
+		return refusal(Incomplete, RuleDecisionsComplete, undecided, "cycle %d cannot be DECIDED: %s no decision; "+
+			"record one for each (NOT_SELECTED included) or declare no award this cycle (setNoAward)", c.ID, which)
 	case winners == 0:
 		return refusal(Incomplete, RuleWinnerOrNoAward, nil, "cycle %d cannot be DECIDED without a winner; "+
 			"record a WINNER or declare no award this cycle (setNoAward)", c.ID)

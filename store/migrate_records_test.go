@@ -12,20 +12,24 @@ import (
 	"github.com/leanforum/awards/store/storetest"
 )
 
-// A database that stored one row per value (before 006) keeps every value,
-// status and synthetic flag when its values become records, except a
-// synthetic value in a record with real ones, which real data replaces.
-func TestMigrationToRecordsKeepsValues(t *testing.T) {
+// blankDatabase is a new, unmigrated database and a connection to it,
+// closed when the test ends.
+func blankDatabase(t *testing.T) (string, *sql.DB) {
+	t.Helper()
 	dsn := storetest.NewBlankDatabase(t)
 	raw, err := sql.Open("postgres", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer raw.Close()
-	names, err := fs.Glob(migrations.FS, "00[1-5]_*.sql")
-	if err != nil || len(names) != 5 {
-		t.Fatalf("migrations before 006: %v, %v", names, err)
-	}
+	t.Cleanup(func() { raw.Close() })
+	return dsn, raw
+}
+
+// applyMigrations applies the named migrations to a blank database by
+// hand, recording them as Migrate does, so that a test can put rows in a
+// schema of the past before Migrate applies the rest.
+func applyMigrations(t *testing.T, raw *sql.DB, names []string) {
+	t.Helper()
 	for _, name := range append([]string{""}, names...) {
 		body := `CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`
 		if name != "" {
@@ -39,6 +43,18 @@ func TestMigrationToRecordsKeepsValues(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
+}
+
+// A database that stored one row per value (before 006) keeps every value,
+// status and synthetic flag when its values become records, except a
+// synthetic value in a record with real ones, which real data replaces.
+func TestMigrationToRecordsKeepsValues(t *testing.T) {
+	dsn, raw := blankDatabase(t)
+	names, err := fs.Glob(migrations.FS, "00[1-5]_*.sql")
+	if err != nil || len(names) != 5 {
+		t.Fatalf("migrations before 006: %v, %v", names, err)
+	}
+	applyMigrations(t, raw, names)
 	if _, err := raw.Exec(`INSERT INTO kpi_values (kpi_id, municipality_id, period, gender, value, status, synthetic) VALUES
 		('U33401', '1280', 2012, 'T', 105, '', false), ('U33401', '1280', 2012, 'K', NULL, 'Bortfall', false),
 		('U33401', '1280', 2012, 'M', 1, 'syntetisk', true), ('U33401', '0181', 2012, 'M', 99.5, 'syntetisk', true)`); err != nil {

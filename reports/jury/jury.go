@@ -20,6 +20,10 @@ type Input struct {
 	// Aggregation is MEAN or MEDIAN; RangeShare and SDShare flag cells.
 	Aggregation         string
 	RangeShare, SDShare float64
+	// MinApplications is the fewest applications a block of scores must
+	// hold for ICC to be estimated (DefaultMinApplications when zero;
+	// never fewer than 2).
+	MinApplications int
 }
 
 // Report is the jury's report for a cycle.
@@ -43,7 +47,11 @@ func Evaluate(in Input) (*Report, error) {
 	// The ranking and the reliability are independent: compute them side
 	// by side.
 	rel := make(chan Reliability, 1)
-	go func() { rel <- assess(in.Criteria, crits, in.Data) }()
+	minApps := in.MinApplications
+	if minApps == 0 {
+		minApps = DefaultMinApplications
+	}
+	go func() { rel <- assess(in.Criteria, crits, in.Data, max(minApps, 2)) }()
 	r, err := scoring.Rank(crits, scores, opt)
 	reliability := <-rel
 	if err != nil {

@@ -103,3 +103,59 @@ func TestEvaluateWithoutCrossedBlock(t *testing.T) {
 		t.Errorf("ICC = %+v, want none with a reason", rep.Reliability.Cycle.ICC)
 	}
 }
+
+func TestEvaluateReliabilityMinimum(t *testing.T) {
+	three := shroutFleiss[:3]
+	t.Run("below the minimum ICC is not estimated and says why", func(t *testing.T) {
+		rep, err := jury.Evaluate(jury.Input{Criteria: criterion(10), Data: table(three)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := rep.Reliability.Cycle
+		if m.ICC != nil || m.Intervals != nil || m.ICCReason != jury.ReasonTooFew {
+			t.Errorf("ICC = %+v, reason %q, want none for TOO_FEW_APPLICATIONS", m.ICC, m.ICCReason)
+		}
+		want := jury.Block{Targets: 3, Jurors: 4, Applications: 3, MinApplications: jury.DefaultMinApplications}
+		if m.Block != want {
+			t.Errorf("block = %+v, want %+v", m.Block, want)
+		}
+	})
+	t.Run("a lower minimum lets the same scores through", func(t *testing.T) {
+		rep, err := jury.Evaluate(jury.Input{Criteria: criterion(10), Data: table(three), MinApplications: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := rep.Reliability.Cycle; m.ICC == nil || m.Intervals == nil || m.ICCReason != jury.ReasonNone {
+			t.Errorf("ICC = %+v (%s), want an estimate with intervals", m.ICC, m.ICCError)
+		}
+	})
+	t.Run("the cycle counts applications, not cells", func(t *testing.T) {
+		// Three applications on two criteria: six cells, three applications.
+		d := table(three)
+		crits := append(criterion(10), &store.Criterion{ID: 2, Code: "2", Weight: 1, ScaleMax: 10, ScaleStep: 1})
+		for i := range d.Applications {
+			a := &d.Applications[i]
+			for j, v := range three[i] {
+				a.Jurors, a.Criteria, a.Values = append(a.Jurors, int64(100+j)), append(a.Criteria, 2), append(a.Values, 10-v)
+			}
+		}
+		rep, err := jury.Evaluate(jury.Input{Criteria: crits, Data: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := rep.Reliability.Cycle.Block; b.Targets != 6 || b.Applications != 3 || rep.Reliability.Cycle.ICC != nil {
+			t.Errorf("cycle block = %+v, ICC %+v, want 6 cells of 3 applications and no estimate", b, rep.Reliability.Cycle.ICC)
+		}
+	})
+	t.Run("at the minimum the intervals are McGraw and Wong's", func(t *testing.T) {
+		rep, err := jury.Evaluate(jury.Input{Criteria: criterion(10), Data: table(shroutFleiss)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// psych::ICC on the Shrout & Fleiss data: ICC2 95 % [0.019, 0.76].
+		iv := rep.Reliability.Cycle.Intervals
+		if iv == nil || math.Round(iv.ICC2.Lower*1000) != 19 || math.Round(iv.ICC2.Upper*100) != 76 {
+			t.Errorf("ICC(2,1) interval = %+v, want [0.019, 0.76]", iv)
+		}
+	})
+}

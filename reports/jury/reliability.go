@@ -1,6 +1,8 @@
 package jury
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"sort"
 
@@ -28,9 +30,19 @@ type CriterionMeasures struct {
 type Measures struct {
 	// ICC is computed on the largest fully crossed block: the most targets
 	// scored by one and the same set of at least two jurors. N and K say
-	// how many targets and jurors that block has.
-	ICC      *reliability.ICCResult
-	ICCError string
+	// how many targets and jurors that block has. It is nil when it could
+	// not be computed or the block holds fewer applications than the
+	// minimum; ICCError says why and ICCReason gives the reason's code.
+	ICC       *reliability.ICCResult
+	ICCError  string
+	ICCReason Reason
+	// Intervals are McGraw & Wong's 95 % confidence intervals of the six
+	// forms, nil with ICC.
+	Intervals *reliability.ICCIntervals
+	// Block is the size of that block whether or not ICC was estimated:
+	// targets (cells for the cycle, applications per criterion), jurors
+	// and distinct applications.
+	Block Block
 	// Alpha holds nominal, ordinal, interval and ratio alpha; missing
 	// scores are allowed.
 	Alpha []Alpha
@@ -43,9 +55,36 @@ type Alpha struct {
 	Error  string
 }
 
+// Block is the size of the largest fully crossed block.
+type Block struct {
+	Targets, Jurors, Applications int
+	// MinApplications is the fewest applications the block must hold
+	// for ICC to be estimated.
+	MinApplications int
+}
+
+// Reason says why ICC is not given.
+type Reason string
+
+// The reasons ICC is not given.
+const (
+	ReasonNone           Reason = ""
+	ReasonNoCrossedBlock Reason = "NO_CROSSED_BLOCK"
+	ReasonTooFew         Reason = "TOO_FEW_APPLICATIONS"
+	ReasonNoVariation    Reason = "NO_VARIATION"
+	ReasonNotComputable  Reason = "NOT_COMPUTABLE"
+)
+
+// DefaultMinApplications is the fewest applications ICC is estimated on
+// unless a cycle says otherwise. With fewer, the mean squares rest on at
+// most three degrees of freedom between applications and the 95 %
+// interval of ICC(2,1) spans nearly all of [−1, 1].
+const DefaultMinApplications = 5
+
 // unit is one rated thing (an application, or an application on a
 // criterion) with its scores by juror index, jurors ascending.
 type unit struct {
+	app    int64
 	jurors []int
 	values []float64
 }
@@ -56,7 +95,7 @@ type cellKey struct{ app, crit int64 }
 // assess computes the cycle measures over application × criterion cells
 // (scores as percent of the criterion's scale, so criteria compare) and
 // the measures per criterion.
-func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingData) Reliability {
+func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingData, minApps int) Reliability {
 	scale := map[int64][2]float64{}
 	for _, c := range crits {
 		scale[id(c.ID)] = [2]float64{c.Min, c.Max}
@@ -78,10 +117,11 @@ func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingD
 			addScore(per[k], cellKey{app: a.ID}, j, v, len(jurors))
 		}
 	}
-	r := Reliability{Cycle: measure(cycle, len(jurors))}
+	r := Reliability{Cycle: measure(cycle, len(jurors), minApps)}
 	for _, k := range all {
 		if u, ok := per[k.ID]; ok {
-			r.PerCriterion = append(r.PerCriterion, CriterionMeasures{CriterionID: k.ID, Code: k.Code, Measures: measure(u, len(jurors))})
+			r.PerCriterion = append(r.PerCriterion, CriterionMeasures{CriterionID: k.ID, Code: k.Code,
+				Measures: measure(u, len(jurors), minApps)})
 		}
 	}
 	return r
@@ -110,7 +150,7 @@ func jurorIndex(d *store.RankingData) map[int64]int {
 func addScore(units map[cellKey]*unit, k cellKey, juror int, v float64, jurors int) {
 	u := units[k]
 	if u == nil {
-		u = &unit{jurors: make([]int, 0, jurors), values: make([]float64, 0, jurors)}
+		u = &unit{app: k.app, jurors: make([]int, 0, jurors), values: make([]float64, 0, jurors)}
 		units[k] = u
 	}
 	u.jurors = append(u.jurors, juror)
@@ -144,19 +184,58 @@ func (b byJuror) Swap(i, j int) {
 	b.values[i], b.values[j] = b.values[j], b.values[i]
 }
 
-func measure(units map[cellKey]*unit, jurors int) Measures {
+func measure(units map[cellKey]*unit, jurors, minApps int) Measures {
 	list := sorted(units)
-	m := Measures{}
-	if block := crossedBlock(list); block != nil {
-		if res, err := reliability.ICC(block); err == nil {
-			m.ICC = &res
-		} else {
-			m.ICCError = err.Error()
-		}
-	} else {
-		m.ICCError = "no two targets were scored by the same two or more jurors"
+	m := Measures{Alpha: alphas(alphaData(list, jurors))}
+	block := crossedBlock(list)
+	m.Block = blockSize(block, minApps)
+	switch {
+	case block == nil:
+		m.ICCReason, m.ICCError = ReasonNoCrossedBlock, "no two targets were scored by the same two or more jurors"
+	case m.Block.Applications < minApps:
+		m.ICCReason = ReasonTooFew
+		m.ICCError = fmt.Sprintf("too few applications to estimate: %d scored by the same %d jurors, the minimum is %d",
+			m.Block.Applications, m.Block.Jurors, minApps)
+	default:
+		m.estimate(block)
 	}
-	m.Alpha = alphas(alphaData(list, jurors))
+	return m
+}
+
+// estimate computes ICC and its intervals on a block that is large enough.
+func (m *Measures) estimate(block []*unit) {
+	res, err := reliability.ICC(matrix(block))
+	if err != nil {
+		m.ICCReason, m.ICCError = ReasonNotComputable, err.Error()
+		if errors.Is(err, reliability.ErrNoVariation) {
+			m.ICCReason = ReasonNoVariation
+		}
+		return
+	}
+	m.ICC = &res
+	if iv, err := res.Intervals(reliability.DefaultConfidence); err == nil {
+		m.Intervals = &iv
+	}
+}
+
+// blockSize counts a block's targets, jurors and distinct applications.
+func blockSize(block []*unit, minApps int) Block {
+	b := Block{Targets: len(block), MinApplications: minApps}
+	apps := map[int64]bool{}
+	for _, u := range block {
+		apps[u.app] = true
+		b.Jurors = len(u.jurors)
+	}
+	b.Applications = len(apps)
+	return b
+}
+
+// matrix is a block's targets × jurors scores.
+func matrix(block []*unit) [][]float64 {
+	m := make([][]float64, len(block))
+	for i, u := range block {
+		m[i] = u.values
+	}
 	return m
 }
 
@@ -184,8 +263,8 @@ func alphas(data [][]float64) []Alpha {
 
 // crossedBlock finds the largest group of units scored by the same set of
 // at least two jurors (ties: more jurors, then the first set) and returns
-// its targets × jurors matrix, or nil when no group has two units.
-func crossedBlock(units []*unit) [][]float64 {
+// its units, or nil when no group has two units.
+func crossedBlock(units []*unit) []*unit {
 	groups := map[string][]*unit{}
 	var order []string
 	for _, u := range units {
@@ -205,15 +284,10 @@ func crossedBlock(units []*unit) [][]float64 {
 			best = sig
 		}
 	}
-	g := groups[best]
-	if len(g) < 2 {
-		return nil
+	if g := groups[best]; len(g) >= 2 {
+		return g
 	}
-	m := make([][]float64, len(g))
-	for i, u := range g {
-		m[i] = u.values
-	}
-	return m
+	return nil
 }
 
 // signature is a unit's juror set as a map key.

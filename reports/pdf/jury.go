@@ -29,7 +29,24 @@ type JuryReport struct {
 	// not computed (ICC needs every juror to score every application).
 	ICC   *reliability.ICCResult
 	Alpha *reliability.AlphaResult
+	// Intervals are ICC's confidence intervals, printed beside its values.
+	Intervals *reliability.ICCIntervals
+	// Block is what ICC was, or would have been, computed on. When it
+	// holds fewer applications than its minimum the report prints "too few
+	// applications to estimate" instead of ICC, whatever ICC holds.
+	Block ICCBlock
 }
+
+// ICCBlock is the largest fully crossed block of scores: Targets (cells
+// of application × criterion, or applications) scored by the same Jurors,
+// from Applications distinct applications, and the fewest applications
+// ICC is estimated on.
+type ICCBlock struct {
+	Targets, Jurors, Applications, MinApplications int
+}
+
+// tooFew says whether the block holds too few applications to estimate.
+func (b ICCBlock) tooFew() bool { return b.Applications > 0 && b.Applications < b.MinApplications }
 
 // Label names an id: an application by its title and organisation, a
 // criterion by its code and title, a juror by name.
@@ -42,7 +59,8 @@ type Label struct {
 // Jury renders the jury's ranking report: the applications ranked by
 // weighted total in the raw view with the z-score and severity views and
 // their rank changes, the disagreement flags, the reliability of the
-// scores (the six ICC forms and alpha, with their n) and each juror's
+// scores (the six ICC forms with confidence intervals and alpha, with
+// their n and k, or "too few applications to estimate") and each juror's
 // severity. fonts must come from NewFonts.
 func Jury(fonts *Fonts, r JuryReport) ([]byte, error) {
 	if err := r.check(fonts); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/leanforum/awards/reports/reliability"
 	"github.com/leanforum/awards/reports/scoring"
 )
 
@@ -122,16 +123,28 @@ func (j jury) flags() {
 	t.end()
 }
 
-// reliability draws the six ICC forms and Krippendorff's alpha.
+// reliability draws the six ICC forms and Krippendorff's alpha, each with
+// what it was computed on.
 func (j jury) reliability() {
 	j.heading(j.t.reliability, 30)
-	if j.r.ICC != nil || j.r.Alpha != nil {
-		j.reliabilityTable()
+	icc, b := j.r.ICC, j.r.Block
+	if b.tooFew() {
+		icc = nil
+		j.paragraph(fmt.Sprintf(j.t.tooFew, b.Applications, b.Jurors, b.MinApplications))
 	}
-	if icc := j.r.ICC; icc != nil {
+	if icc != nil || j.r.Alpha != nil {
+		j.reliabilityTable(icc)
+	}
+	switch {
+	case icc != nil && b.Applications > 0 && b.Targets != b.Applications:
+		j.note(fmt.Sprintf(j.t.iccCells, icc.N, b.Applications, icc.K))
+	case icc != nil:
 		j.note(fmt.Sprintf(j.t.iccN, icc.N, icc.K))
-	} else {
+	case !b.tooFew():
 		j.note(j.t.noICC)
+	}
+	if icc != nil && j.r.Intervals != nil {
+		j.note(fmt.Sprintf(j.t.ciNote, j.lang.num(j.r.Intervals.Level*100, 0)))
 	}
 	if a := j.r.Alpha; a != nil {
 		j.note(fmt.Sprintf(j.t.alphaN, a.Units, a.Values))
@@ -142,20 +155,44 @@ func (j jury) reliability() {
 
 // reliabilityTable draws the measures that were computed: an ICC value is
 // NaN, and printed as a dash, when its form is undefined for the data.
-func (j jury) reliabilityTable() {
-	t := j.newTable("", []column{{j.t.measure, 30, "L"}, {j.t.model, 120, "L"}, {j.t.value, 30, "R"}})
+func (j jury) reliabilityTable(icc *reliability.ICCResult) {
+	t := j.newTable("", []column{{j.t.measure, 26, "L"}, {j.t.model, 100, "L"}, {j.t.value, 18, "R"}, {j.t.ci, 36, "R"}})
 	t.begin(7)
-	if icc := j.r.ICC; icc != nil {
+	if icc != nil {
 		iccForms := [6]string{"ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"}
 		forms := []float64{icc.ICC1, icc.ICC2, icc.ICC3, icc.ICC1k, icc.ICC2k, icc.ICC3k}
+		var bounds []reliability.Bounds
+		if iv := j.r.Intervals; iv != nil {
+			bounds = []reliability.Bounds{iv.ICC1, iv.ICC2, iv.ICC3, iv.ICC1k, iv.ICC2k, iv.ICC3k}
+		}
 		for i, v := range forms {
-			t.row(plain(iccForms[i], j.t.iccModels[i], j.lang.num(v, 3)))
+			ci := j.words.missing
+			if bounds != nil {
+				ci = j.interval(bounds[i])
+			}
+			t.row(plain(iccForms[i], j.t.iccModels[i], j.lang.num(v, 3), ci))
 		}
 	}
 	if a := j.r.Alpha; a != nil {
-		t.row(plain(j.t.alpha, j.t.levels[a.Level.String()], j.lang.num(a.Alpha, 3)))
+		t.row(plain(j.t.alpha, j.t.levels[a.Level.String()], j.lang.num(a.Alpha, 3), j.words.missing))
 	}
 	t.end()
+}
+
+// interval prints a confidence interval as "[0,019; 0,761]" in Swedish
+// and "[0.019, 0.761]" in English, a dash for an undefined bound.
+func (j jury) interval(b reliability.Bounds) string {
+	bound := func(x float64) string {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return j.words.missing
+		}
+		return j.lang.num(x, 3)
+	}
+	sep := ", "
+	if j.lang != English {
+		sep = "; "
+	}
+	return "[" + bound(b.Lower) + sep + bound(b.Upper) + "]"
 }
 
 // jurors draws each juror's severity and agreement.

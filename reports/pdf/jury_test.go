@@ -49,12 +49,17 @@ func juryRound(tb testing.TB) pdf.JuryReport {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	iv, err := icc.Intervals(reliability.DefaultConfidence)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	return pdf.JuryReport{
 		Date: time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC), Award: "Svenska Leanpriset", Cycle: "2024",
 		Applications: applicants,
 		Criteria:     []pdf.Label{{ID: "C1", Name: "1 Hur organisationen arbetar med lean"}},
 		Jurors:       []pdf.Label{{ID: "J1", Name: "Åsa Öberg"}, {ID: "J2", Name: "Jörgen Ärlig"}, {ID: "J3", Name: "Ulla Ström"}},
-		Ranking:      ranking, ICC: &icc, Alpha: &alpha,
+		Ranking:      ranking, ICC: &icc, Alpha: &alpha, Intervals: &iv,
+		Block: pdf.ICCBlock{Targets: 6, Jurors: 4, Applications: 6, MinApplications: 5},
 	}
 }
 
@@ -73,6 +78,9 @@ func TestJuryContent(t *testing.T) {
 	wantAll(t, text, "ICC(1,1) envägs slumpmässig, en bedömare 0,166", "ICC(2,1)", "0,290", "ICC(3,1)", "0,715",
 		"ICC(1,k)", "0,443", "ICC(2,k)", "0,620", "ICC(3,k)", "0,909",
 		"ICC: n = 6 ansökningar, k = 4 jurymedlemmar.", "Krippendorffs α intervallskala",
+		// psych::ICC's McGraw & Wong intervals for the same data.
+		"0,290 [0,019; 0,761]", "0,715 [0,342; 0,946]", "0,909 [0,676; 0,986]", "95 % KI",
+		"KI: 95 %-konfidensintervall, F-baserat enligt McGraw & Wong (1996).",
 		"Åsa Öberg", "Jörgen Ärlig", "J4", "Juryns rangordning", "Sida 1 av ", "Data per 2024-10-01")
 	// Raw mean of S5 is 7.5 on 0–10: 75 %.
 	wantAll(t, text, "1 Huset för fler i arbete – Vännäs kommun 7,5 75,0")
@@ -106,8 +114,45 @@ func TestJuryEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := squash(pdfText(t, doc))
-	wantAll(t, text, "Jury ranking", "ICC(3,k) two-way mixed, consistency, mean of k raters 0.909", "Page 1 of ",
-		"Krippendorff's α interval")
+	wantAll(t, text, "Jury ranking", "ICC(3,k) two-way mixed, consistency, mean of k raters 0.909 [0.676, 0.986]",
+		"Page 1 of ", "Krippendorff's α interval", "95 % CI")
+}
+
+func TestJuryTooFewApplications(t *testing.T) {
+	for _, c := range []struct {
+		lang pdf.Lang
+		want string
+	}{
+		{pdf.Swedish, "ICC: för få ansökningar för att skatta. Det största blocket bedömt av samma jurymedlemmar har 3 " +
+			"ansökningar (k = 4 jurymedlemmar); cykeln skattar ICC från 5 ansökningar."},
+		{pdf.English, "ICC: too few applications to estimate. The largest block scored by the same jurors holds 3 " +
+			"applications (k = 4 jurors); the cycle estimates ICC from 5 applications on."},
+	} {
+		r := juryRound(t)
+		r.Lang = c.lang
+		r.Block = pdf.ICCBlock{Targets: 15, Jurors: 4, Applications: 3, MinApplications: 5}
+		doc, err := pdf.Jury(fonts(t), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := flat(pdfText(t, doc))
+		wantAll(t, text, c.want)
+		for _, number := range []string{"ICC(1,k)", "0,443", "0.443"} {
+			if strings.Contains(text, number) {
+				t.Errorf("%v: the report prints %q below the minimum", c.lang, number)
+			}
+		}
+	}
+}
+
+func TestJuryCells(t *testing.T) {
+	r := juryRound(t)
+	r.Block = pdf.ICCBlock{Targets: 6, Jurors: 4, Applications: 5, MinApplications: 5}
+	doc, err := pdf.Jury(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAll(t, squash(pdfText(t, doc)), "ICC: n = 6 bedömda celler (ansökan × kriterium) från 5 ansökningar, k = 4 jurymedlemmar.")
 }
 
 func TestJuryInvalid(t *testing.T) {

@@ -9,6 +9,7 @@ type juryText struct {
 	byRange, bySD, byBoth                                 string
 	reliability, measure, model, value, alpha             string
 	iccN, noICC, alphaN, noAlpha                          string
+	iccCells, tooFew, ci, ciNote                          string
 	jurorsHeading, juror, scores, mean, spreadJ, offset   string
 	compared, jurorNote                                   string
 	iccModels                                             [6]string
@@ -29,8 +30,12 @@ func juryWords(l Lang) juryText {
 			flagsHeading: "Jury disagreement", criterion: "Criterion", spread: "Range", sd: "SD", rule: "Rule",
 			noFlags: "No cell is flagged.", byRange: "range", bySD: "SD", byBoth: "range and SD",
 			reliability: "Reliability", measure: "Measure", model: "Model", value: "Value", alpha: "Krippendorff's α",
-			iccN:   "ICC: n = %d applications, k = %d jurors.",
-			noICC:  "ICC not computed: it needs every juror to score every application.",
+			iccN:     "ICC: n = %d applications, k = %d jurors.",
+			noICC:    "ICC not computed: it needs every juror to score every application.",
+			iccCells: "ICC: n = %d scored cells (application × criterion) from %d applications, k = %d jurors.",
+			tooFew: "ICC: too few applications to estimate. The largest block scored by the same jurors holds %d " +
+				"applications (k = %d jurors); the cycle estimates ICC from %d applications on.",
+			ci: "95 % CI", ciNote: "CI: %s %% confidence interval, F-based after McGraw & Wong (1996).",
 			alphaN: "α: %d pairable units, n = %d values.", noAlpha: "α not computed.",
 			jurorsHeading: "Juror severity", juror: "Juror", scores: "Scores", mean: "Mean %", spreadJ: "Spread",
 			offset: "Offset", compared: "Compared",
@@ -52,8 +57,12 @@ func juryWords(l Lang) juryText {
 		flagsHeading: "Oenighet i juryn", criterion: "Kriterium", spread: "Vidd", sd: "Std.avv.", rule: "Regel",
 		noFlags: "Ingen cell är flaggad.", byRange: "vidd", bySD: "std.avv.", byBoth: "vidd och std.avv.",
 		reliability: "Tillförlitlighet", measure: "Mått", model: "Modell", value: "Värde", alpha: "Krippendorffs α",
-		iccN:   "ICC: n = %d ansökningar, k = %d jurymedlemmar.",
-		noICC:  "ICC är inte beräknad: den kräver att varje jurymedlem bedömt varje ansökan.",
+		iccN:     "ICC: n = %d ansökningar, k = %d jurymedlemmar.",
+		noICC:    "ICC är inte beräknad: den kräver att varje jurymedlem bedömt varje ansökan.",
+		iccCells: "ICC: n = %d bedömda celler (ansökan × kriterium) från %d ansökningar, k = %d jurymedlemmar.",
+		tooFew: "ICC: för få ansökningar för att skatta. Det största blocket bedömt av samma jurymedlemmar har %d " +
+			"ansökningar (k = %d jurymedlemmar); cykeln skattar ICC från %d ansökningar.",
+		ci: "95 % KI", ciNote: "KI: %s %%-konfidensintervall, F-baserat enligt McGraw & Wong (1996).",
 		alphaN: "α: %d parbara enheter, n = %d värden.", noAlpha: "α är inte beräknad.",
 		jurorsHeading: "Jurymedlemmarnas stränghet", juror: "Jurymedlem", scores: "Antal", mean: "Medel %",
 		spreadJ: "Spridning", offset: "Avvikelse", compared: "Jämförda",
