@@ -24,6 +24,7 @@ func (s *schema) conflictType() *graphql.Object {
 		"id":               {Type: nonNull(idType)},
 		"jurorId":          {Type: nonNull(idType)},
 		"organisationId":   {Type: idType},
+		"organisationName": {Type: graphql.String, Description: "The organisation's name, so that the juror can read their own conflicts; null for a municipality."},
 		"municipalityCode": {Type: graphql.String},
 		"reason":           {Type: nonNull(graphql.String)},
 		"declaredBy":       {Type: nonNull(idType)},
@@ -34,12 +35,50 @@ func (s *schema) conflictType() *graphql.Object {
 func (s *schema) assignmentType() *graphql.Object {
 	return obj("Assignment", "A juror's task to score an application.", graphql.Fields{
 		"applicationId": {Type: nonNull(idType)},
+		"cycleId":       {Type: nonNull(idType)},
 		"jurorId":       {Type: nonNull(idType)},
 		"assignedAt":    {Type: nonNull(graphql.DateTime)},
 		"recusedAt":     {Type: graphql.DateTime},
 		"recusalReason": {Type: nonNull(graphql.String)},
 		"submittedAt":   {Type: graphql.DateTime, Description: "When the juror submitted the evaluation."},
+		"scored": {Type: nonNull(graphql.Int), Description: "How many criteria the juror has given a value on the application, of those scores the caller may see.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				a := p.Source.(*store.Assignment)
+				return loadersFrom(p.Context).scoresByApp.then(p.Context, a.ApplicationID, func(scores []*store.Score) (any, error) {
+					n := 0
+					for _, sc := range scores {
+						if sc.JurorID == a.JurorID && sc.Value != nil {
+							n++
+						}
+					}
+					return n, nil
+				}), nil
+			}},
 	})
+}
+
+// userJuryFields are the jury fields of User.
+func (s *schema) userJuryFields() graphql.Fields {
+	return graphql.Fields{
+		"juries": {Type: listOf(s.cycle), Description: "The cycles whose jury the user sits on, newest first: your own, or (admins) anyone's; empty otherwise.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				return loadersFrom(p.Context).juriesByUser.load(p.Context, p.Source.(*store.User).ID), nil
+			}},
+		"assignments": {Type: listOf(s.assignmentT), Description: "The user's assignments in every cycle, newest cycle first: your own, or (admins) anyone's; empty otherwise.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				return loadersFrom(p.Context).assignmentsByUser.load(p.Context, p.Source.(*store.User).ID), nil
+			}},
+	}
+}
+
+// assignmentApplicationField is Assignment.application: added once
+// Application exists, since the two types refer to each other.
+func (s *schema) assignmentApplicationField() *graphql.Field {
+	return &graphql.Field{Type: s.application,
+		Description: "The application to score; null when the caller may not read it (after a recusal or a conflict).",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			return loadersFrom(p.Context).apps.load(p.Context, p.Source.(*store.Assignment).ApplicationID), nil
+		}}
 }
 
 // cycleJuryFields are the jury fields of Cycle.

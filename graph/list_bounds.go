@@ -43,6 +43,7 @@ var listBounds = map[string]func(f *ast.Field, n store.ListSizes) int{
 	"KPIPage.nodes":                   func(*ast.Field, store.ListSizes) int { return 1 }, // the page counts its first
 	"Cycle.results":                   func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle },
 	"Cycle.assignments":               func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerCycle },
+	"User.assignments":                func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerJuror },
 	"Cycle.jury":                      func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
 	"Cycle.criteria":                  func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
 	"Criterion.children":              func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
@@ -65,11 +66,11 @@ var listBounds = map[string]func(f *ast.Field, n store.ListSizes) int{
 // organisations and an organisation's members, a juror's conflicts, the
 // templates, the levels of a reliability measure, a cost model's
 // coefficients and a DEA unit's targets (one per input or output), and
-// the organisations a session shows. They count shortListSize items.
+// the organisations a session shows, and the juries a user sits on. They count shortListSize items.
 var shortLists = []string{"Criterion.bands", "Application.indicators", "User.organisations", "Organisation.members",
 	"Session.organisations", "Query.conflicts", "Query.templates", "CriterionReliability.alpha",
 	"ReliabilityMeasures.alpha", "CostModel.coefficients", "Efficiency.inputTargets", "Efficiency.outputTargets",
-	"Consensus.participants", "Award.cycles"}
+	"Consensus.participants", "Award.cycles", "User.juries"}
 
 // profileItems is how many KPIs a profile may return: those named, or
 // every KPI with a value up to maxProfileKPIs.

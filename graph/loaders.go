@@ -9,6 +9,9 @@ import (
 // loaders are one request's batches, one per kind of nested read.
 type loaders struct {
 	orgs               *batch[int64, *store.Organisation]
+	apps               *batch[int64, *store.Application]
+	juriesByUser       *batch[int64, []*store.Cycle]
+	assignmentsByUser  *batch[int64, []*store.Assignment]
 	orgsByUser         *batch[int64, []*store.Organisation]
 	members            *batch[int64, []*store.User]
 	awards             *batch[int64, *store.Award]
@@ -36,6 +39,9 @@ type loaders struct {
 func newLoaders(db *store.DB) *loaders {
 	return &loaders{
 		orgs:               newBatch(db.FindOrganisationsByIDs),
+		apps:               newBatch(db.FindApplicationsByIDs),
+		juriesByUser:       newBatch(db.FindJuriesByUserIDs),
+		assignmentsByUser:  newBatch(db.FindAssignmentsByJurorIDs),
 		orgsByUser:         newBatch(db.FindOrganisationsByUserIDs),
 		members:            newBatch(db.FindMembersByOrganisationIDs),
 		awards:             newBatch(db.FindAwardsByIDs),

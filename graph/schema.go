@@ -55,6 +55,7 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema
 	s.criterion = s.criterionType()
 	s.finalScoreT = s.finalScoreType()
 	s.application = s.applicationType()
+	s.assignmentT.AddFieldConfig("application", s.assignmentApplicationField())
 	s.answer = s.answerType()
 	s.indicator = s.indicatorType()
 	s.session = s.sessionType()

@@ -11,7 +11,7 @@ func (s *schema) userType() *graphql.Object {
 		Name:        "User",
 		Description: "An account: an admin, a juror or an applicant.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			return with(s.userJuryFields(), graphql.Fields{
 				"id":        {Type: nonNull(idType)},
 				"email":     {Type: nonNull(graphql.String)},
 				"name":      {Type: nonNull(graphql.String)},
@@ -21,7 +21,7 @@ func (s *schema) userType() *graphql.Object {
 				"organisations": {Type: listOf(s.organisation), Resolve: func(p graphql.ResolveParams) (any, error) {
 					return loadersFrom(p.Context).orgsByUser.load(p.Context, p.Source.(*store.User).ID), nil
 				}},
-			}
+			})
 		}),
 	})
 }

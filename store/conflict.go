@@ -16,6 +16,8 @@ type InterestConflict struct {
 	Reason           string    `db:"reason"`
 	DeclaredBy       int64     `db:"declared_by"`
 	CreatedAt        time.Time `db:"created_at"`
+	// OrganisationName is the organisation's name, for FindConflicts.
+	OrganisationName *string `db:"organisation_name" json:"-"`
 }
 
 // ConflictInput declares a conflict with exactly one of an organisation
@@ -97,7 +99,8 @@ func (db *DB) FindConflicts(ctx context.Context, jurorID int64) ([]*InterestConf
 		return nil, Errorf(Forbidden, "jurors see their own conflicts only")
 	}
 	var rows []*InterestConflict
-	err := db.conn().sel(ctx, &rows, `SELECT * FROM conflicts WHERE juror_id = $1 ORDER BY id`, jurorID)
+	err := db.conn().sel(ctx, &rows, `SELECT c.*, o.name AS organisation_name FROM conflicts c
+		LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.juror_id = $1 ORDER BY c.id`, jurorID)
 	return rows, err
 }
 

@@ -13,6 +13,9 @@ type ListSizes struct {
 	JurorsPerCycle       int `db:"jurors_per_cycle"`
 	CriteriaPerCycle     int `db:"criteria_per_cycle"`
 	AssignmentsPerCycle  int `db:"assignments_per_cycle"`
+	// AssignmentsPerJuror is the most assignments of one juror, over
+	// every cycle.
+	AssignmentsPerJuror int `db:"assignments_per_juror"`
 	// Benchmark reports: how many, their most versions, and the most
 	// KPIs, years, KPI × year sections and focus municipalities of any.
 	Reports           int `db:"reports"`
@@ -35,6 +38,7 @@ func (db *DB) FindListSizes(ctx context.Context) (ListSizes, error) {
 		(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM jurors GROUP BY cycle_id) x) AS jurors_per_cycle,
 		(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM criteria GROUP BY cycle_id) x) AS criteria_per_cycle,
 		(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM assignments GROUP BY cycle_id) x) AS assignments_per_cycle,
+		(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM assignments GROUP BY juror_id) x) AS assignments_per_juror,
 		(SELECT count(*) FROM benchmark_reports) AS reports,
 		(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM benchmark_report_versions GROUP BY report_id) x) AS versions_per_report,
 		(SELECT coalesce(max(cardinality(kpi_ids)), 0) FROM benchmark_reports) AS report_kpis,

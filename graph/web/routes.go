@@ -17,5 +17,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /benchmarks", s.benchmarks)
 	m.HandleFunc("GET /benchmarks/{id}/versions/{version}", s.benchmark)
 	m.HandleFunc("GET /municipalities/{code}", s.municipality)
+	// The jurors' pages.
+	m.HandleFunc("GET /jury", s.jury)
+	m.HandleFunc("GET /jury/conflicts", s.conflictsPage)
+	m.HandleFunc("POST /jury/conflicts", s.declareConflict)
+	m.HandleFunc("GET /jury/applications/{id}", s.scoringPage)
+	m.HandleFunc("POST /jury/applications/{id}", s.saveScores)
+	m.HandleFunc("GET /jury/applications/{id}/recuse", s.recusePage)
+	m.HandleFunc("POST /jury/applications/{id}/recuse", s.recuse)
 	m.HandleFunc("/", s.notFound)
 }

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// TestJurorOrder: each juror reads the same assignments in an order of
+// their own, the same at every visit.
+func TestJurorOrder(t *testing.T) {
+	make := func() []assignment {
+		var as []assignment
+		for i := 1; i <= 12; i++ {
+			as = append(as, assignment{ApplicationID: fmt.Sprint(i)})
+		}
+		return as
+	}
+	ids := func(as []assignment) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.ApplicationID)
+		}
+		return out
+	}
+	a, again, b := make(), make(), make()
+	jurorOrder("7", a)
+	slices.Reverse(again)
+	jurorOrder("7", again)
+	jurorOrder("8", b)
+	if !slices.Equal(ids(a), ids(again)) {
+		t.Errorf("juror 7's order changed between visits: %v, then %v", ids(a), ids(again))
+	}
+	if slices.Equal(ids(a), ids(b)) {
+		t.Errorf("jurors 7 and 8 read in the same order %v", ids(a))
+	}
+	if slices.Equal(ids(a), ids(make())) {
+		t.Errorf("juror 7 reads in id order %v", ids(a))
+	}
+}
+
+// TestJuryDynamicKeys: the keys the juror pages build from a value are
+// in the catalogues.
+func TestJuryDynamicKeys(t *testing.T) {
+	cats, err := loadCatalogues()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, v := range []string{"NEVER", "AFTER_OWN_SUBMISSION", "ALWAYS"} {
+		keys = append(keys, "jury.visibility."+v, "scoring.visibility."+v)
+	}
+	for _, s := range []string{"submitted", "draft", "new", "recused"} {
+		keys = append(keys, "jury.state."+s)
+	}
+	for _, c := range []string{"GREEN", "YELLOW", "RED", "GREY"} {
+		keys = append(keys, "evidence.colour."+c)
+	}
+	keys = append(keys, "evidence.agrees", "evidence.differs", "evidence.noOfficial")
+	for _, code := range []string{"SCORE_OFF_STEP", "SCORE_OUT_OF_RANGE", "RECUSED", "NOT_ASSIGNED", "CONFLICT_OF_INTEREST"} {
+		keys = append(keys, "api."+code)
+	}
+	for _, k := range keys {
+		for _, l := range languages {
+			if _, ok := cats[l][k]; !ok {
+				t.Errorf("%s lacks %q", l, k)
+			}
+		}
+	}
+}
