@@ -2,8 +2,8 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"math"
-	"slices"
 
 	"github.com/graphql-go/graphql"
 
@@ -16,19 +16,34 @@ import (
 const defaultTolerance = 0.05
 
 func (s *schema) evidenceType() *graphql.Object {
-	check := obj("ClaimCheck", "A claimed value against the official value of the same year.", graphql.Fields{
-		"year": {Type: nonNull(graphql.Int)}, "claimed": {Type: nonNull(graphql.Float)}, "official": {Type: graphql.Float},
-		"agrees": {Type: graphql.Boolean, Description: "Within the tolerance; null without an official value."}})
 	place := obj("Placement", "A municipality's place among others for one year.", graphql.Fields{
 		"rank": {Type: graphql.Int}, "of": {Type: nonNull(graphql.Int)}, "percentile": {Type: graphql.Float},
 		"colour": {Type: nonNull(graphql.String)}})
+	verdict := enum("ClaimVerdict", "AGREES or DISAGREES: the official value of the claimed year lies within the tolerance of "+
+		"the claim, or not; NO_OFFICIAL_VALUE: the claimed year is not published (the claim may still be placed on the nearest year).",
+		kpi.Agrees, kpi.Disagrees, kpi.NoOfficialValue)
+	check := obj("ClaimCheck", "A claimed value against the official series at the claimed year, or the nearest published "+
+		"year within two, which it says.", graphql.Fields{
+		"year": {Type: nonNull(graphql.Int)}, "claimed": {Type: nonNull(graphql.Float)},
+		"officialYear": {Type: graphql.Int, Description: "The published year the official value and the places are for: the " +
+			"claimed year, else the nearest within two years (the earlier of two); null when none is."},
+		"official": {Type: graphql.Float, Description: "The municipality's official value in officialYear."},
+		"agrees":   {Type: graphql.Boolean, Description: "Within the tolerance; null without an official value for the claimed year itself."},
+		"verdict":  {Type: nonNull(verdict), Description: "AGREES, DISAGREES or NO_OFFICIAL_VALUE for the claimed year."},
+		"note":     {Type: graphql.String, Description: "Said when officialYear is not the claimed year, or no year is near enough."},
+		"national": {Type: place, Description: "Among every municipality with a value in officialYear."},
+		"group":    {Type: place, Description: "Within the municipality's kommungrupp in officialYear."}})
 	point := obj("EvidencePoint", "", graphql.Fields{"year": {Type: nonNull(graphql.Int)}, "value": {Type: nonNull(graphql.Float)}})
 	return obj("Evidence", "The official KPI series behind a claimed result, for jurors and admins.", graphql.Fields{
 		"kpi": {Type: nonNull(s.kpi)}, "municipalityCode": {Type: nonNull(graphql.String)},
 		"municipalityName": {Type: nonNull(graphql.String)}, "kommungrupp": {Type: graphql.String},
-		"series": {Type: listOf(point)}, "year": {Type: graphql.Int, Description: "The year the places are for."},
-		"national": {Type: place}, "group": {Type: place, Description: "Within the municipality's kommungrupp."},
+		"series":   {Type: listOf(point)},
+		"year":     {Type: graphql.Int, Description: "The year the places are for: the current claim's officialYear."},
+		"national": {Type: place, Description: "The current claim's national place (current.national)."},
+		"group":    {Type: place, Description: "The current claim's place within the municipality's kommungrupp (current.group)."},
 		"baseline": {Type: nonNull(check)}, "current": {Type: nonNull(check)}, "tolerance": {Type: nonNull(graphql.Float)},
+		"disagrees": {Type: nonNull(graphql.Boolean), Description: "Whether the baseline or the current claim DISAGREES with " +
+			"the official series: marked in the ranking PDF."},
 		"synthetic": {Type: nonNull(graphql.Boolean), Description: "Whether the official values are the demo's synthetic data."},
 	})
 }
@@ -59,95 +74,125 @@ func (s *schema) evidenceThunk(ctx context.Context, ind *store.Indicator, tol fl
 	l.municipalities.load(ctx, *ind.MunicipalityCode)
 	l.seriesByKPI.load(ctx, *ind.KpiID)
 	return func() (any, error) {
-		k, err := l.kpis.get(ctx, *ind.KpiID)
-		if err != nil || k == nil {
+		src, err := loadEvidence(ctx, l, ind)
+		if err != nil || src == nil {
 			return nil, err
 		}
-		m, err := l.municipalities.get(ctx, *ind.MunicipalityCode)
-		if err != nil || m == nil {
-			return nil, err
-		}
-		values, err := l.seriesByKPI.get(ctx, k.ID)
+		return evidenceOf(ind, src, tol), nil
+	}
+}
+
+// evidenceSource is what an indicator's evidence is computed from: its
+// KPI, its municipality, the KPI's official series for every municipality
+// and the members of the municipality's kommungrupp.
+type evidenceSource struct {
+	k       *store.KPI
+	m       *store.Municipality
+	values  []store.PanelValue
+	members []string
+}
+
+// loadEvidence reads an indicator's evidence source through l; nil when
+// the indicator names no KPI and municipality or either is unknown.
+func loadEvidence(ctx context.Context, l *loaders, ind *store.Indicator) (*evidenceSource, error) {
+	if ind.KpiID == nil || ind.MunicipalityCode == nil {
+		return nil, nil
+	}
+	k, err := l.kpis.get(ctx, *ind.KpiID)
+	if err != nil || k == nil {
+		return nil, err
+	}
+	m, err := l.municipalities.get(ctx, *ind.MunicipalityCode)
+	if err != nil || m == nil {
+		return nil, err
+	}
+	src := &evidenceSource{k: k, m: m}
+	if src.values, err = l.seriesByKPI.get(ctx, k.ID); err != nil {
+		return nil, err
+	}
+	if m.KommungruppID != nil {
+		g, err := l.groupsByID.get(ctx, *m.KommungruppID)
 		if err != nil {
 			return nil, err
 		}
-		var members []string
-		if m.KommungruppID != nil {
-			g, err := l.groupsByID.get(ctx, *m.KommungruppID)
-			if err != nil {
-				return nil, err
-			}
-			if g != nil {
-				members = g.Members
-			}
+		if g != nil {
+			src.members = g.Members
 		}
-		return evidenceOf(ind, k, m, values, members, tol), nil
 	}
+	return src, nil
 }
 
 // evidenceOf lays out the evidence for one indicator.
-func evidenceOf(ind *store.Indicator, k *store.KPI, m *store.Municipality, values []store.PanelValue, members []string, tol float64) map[string]any {
-	series, byYear := map[int]float64{}, map[int][]kpi.Value{}
-	synthetic := false
-	for _, v := range values {
-		if v.Code == m.Code {
-			series[v.Year] = v.Value
-		}
-		byYear[v.Year] = append(byYear[v.Year], kpi.Value{Code: v.Code, Value: v.Value, Valid: true})
-		synthetic = synthetic || v.Synthetic
-	}
+func evidenceOf(ind *store.Indicator, src *evidenceSource, tol float64) map[string]any {
+	e, k, m := checkEvidence(ind, src, tol), src.k, src.m
 	out := map[string]any{"kpi": k, "municipalityCode": m.Code, "municipalityName": m.Name,
-		"kommungrupp": derefOrNil(m.KommungruppTitle), "series": seriesPoints(series), "tolerance": tol, "synthetic": synthetic,
-		"baseline": claimCheck(ind.BaselineOn.Year(), ind.BaselineValue, series, tol),
-		"current":  claimCheck(ind.CurrentOn.Year(), ind.CurrentValue, series, tol)}
-	year := ind.CurrentOn.Year()
-	if _, ok := series[year]; !ok {
-		year = latest(series)
+		"kommungrupp": derefOrNil(m.KommungruppTitle), "series": seriesPoints(e.series), "tolerance": tol,
+		"synthetic": e.synthetic, "baseline": claimOut(e.baseline), "current": claimOut(e.current), "disagrees": e.disagrees()}
+	if e.current.OfficialYear != 0 {
+		out["year"], out["national"], out["group"] = e.current.OfficialYear, placementOut(e.current.National, e.current.NationalSize),
+			placementOut(e.current.Group, e.current.GroupSize)
 	}
-	if year == 0 {
-		return out
-	}
-	d := benchKPI(k).Direction
-	out["year"] = year
-	out["national"] = placement(byYear[year], m.Code, d)
-	var inGroup []kpi.Value
-	for _, v := range byYear[year] {
-		if slices.Contains(members, v.Code) {
-			inGroup = append(inGroup, v)
-		}
-	}
-	out["group"] = placement(inGroup, m.Code, d)
 	return out
 }
 
-func claimCheck(year int, claimed float64, series map[int]float64, tol float64) map[string]any {
-	c := map[string]any{"year": year, "claimed": claimed}
-	if v, ok := series[year]; ok {
-		c["official"] = v
-		c["agrees"] = math.Abs(claimed-v) <= tol*math.Max(math.Abs(v), 1e-9)
-	}
-	return c
+// evidence is an indicator's claims checked against the official series.
+type evidence struct {
+	series            map[int]float64 // the municipality's values by year
+	synthetic         bool
+	baseline, current kpi.ClaimCheck
 }
 
-func placement(values []kpi.Value, code string, d kpi.Direction) any {
-	places, err := kpi.Place(values, d, kpi.DefaultThresholds())
-	if err != nil {
-		return nil
-	}
-	for _, p := range places {
-		if p.Code == code && p.Valid {
-			return map[string]any{"rank": p.Rank, "of": len(values), "percentile": p.Percentile, "colour": string(p.Colour)}
+// disagrees says whether either claim disagrees with the official value.
+func (e evidence) disagrees() bool {
+	return e.baseline.Verdict == kpi.Disagrees || e.current.Verdict == kpi.Disagrees
+}
+
+// checkEvidence checks an indicator's baseline and current claims against
+// the official values of the years it claims them for.
+func checkEvidence(ind *store.Indicator, src *evidenceSource, tol float64) evidence {
+	k, m, members := src.k, src.m, src.members
+	e := evidence{series: map[int]float64{}}
+	panel := kpi.Panel{}
+	for _, v := range src.values {
+		if v.Code == m.Code {
+			e.series[v.Year] = v.Value
 		}
+		panel[v.Year] = append(panel[v.Year], kpi.Value{Code: v.Code, Value: v.Value, Valid: true})
+		e.synthetic = e.synthetic || v.Synthetic
+	}
+	d := benchKPI(k).Direction
+	e.baseline = kpi.CheckClaim(kpi.Claim{Year: ind.BaselineOn.Year(), Value: ind.BaselineValue}, m.Code, panel, members, d, tol)
+	e.current = kpi.CheckClaim(kpi.Claim{Year: ind.CurrentOn.Year(), Value: ind.CurrentValue}, m.Code, panel, members, d, tol)
+	return e
+}
+
+func claimOut(c kpi.ClaimCheck) map[string]any {
+	out := map[string]any{"year": c.Year, "claimed": c.Value, "verdict": c.Verdict, "note": claimNote(c)}
+	if c.OfficialYear == 0 {
+		return out
+	}
+	out["officialYear"], out["official"] = c.OfficialYear, c.Official
+	out["national"], out["group"] = placementOut(c.National, c.NationalSize), placementOut(c.Group, c.GroupSize)
+	if c.Verdict != kpi.NoOfficialValue {
+		out["agrees"] = c.Verdict == kpi.Agrees
+	}
+	return out
+}
+
+// claimNote says which year stands in for the claimed one, if any.
+func claimNote(c kpi.ClaimCheck) any {
+	switch {
+	case c.OfficialYear == 0:
+		return fmt.Sprintf("no official value within %d years of %d", kpi.MaxYearGap, c.Year)
+	case c.OfficialYear != c.Year:
+		return fmt.Sprintf("%d is not published: placed on %d, the nearest published year, and not judged", c.Year, c.OfficialYear)
 	}
 	return nil
 }
 
-func latest(series map[int]float64) int {
-	y := 0
-	for k := range series {
-		if k > y {
-			y = k
-		}
+func placementOut(p *kpi.Placing, of int) any {
+	if p == nil {
+		return nil
 	}
-	return y
+	return map[string]any{"rank": p.Rank, "of": of, "percentile": p.Percentile, "colour": string(p.Colour)}
 }

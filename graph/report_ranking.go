@@ -51,6 +51,9 @@ func (h *Handler) rankingPDF(ctx context.Context, cycleID int64, lang pdf.Lang) 
 	r := pdf.JuryReport{Lang: lang, Date: date.UTC(), Award: award.Name, Cycle: strconv.Itoa(c.Year), Ranking: ev.Ranking,
 		ICC: rel.ICC, Intervals: rel.Intervals, Block: pdf.ICCBlock{Targets: rel.Block.Targets, Jurors: rel.Block.Jurors,
 			Applications: rel.Block.Applications, MinApplications: rel.Block.MinApplications}}
+	if r.Claims, err = rankingClaims(ctx, l, ev.data.Applications); err != nil {
+		return nil, err
+	}
 	for _, a := range ev.Reliability.Cycle.Alpha {
 		if a.Level == reliability.Interval {
 			r.Alpha = a.Result

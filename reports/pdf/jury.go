@@ -31,6 +31,10 @@ type JuryReport struct {
 	Alpha *reliability.AlphaResult
 	// Intervals are ICC's confidence intervals, printed beside its values.
 	Intervals *reliability.ICCIntervals
+	// Claims are the applications' claimed results with an official KPI
+	// series, checked at the claimed years; an application with one that
+	// disagrees is marked in the ranking. Optional.
+	Claims []Claim
 	// Block is what ICC was, or would have been, computed on. When it
 	// holds fewer applications than its minimum the report prints "too few
 	// applications to estimate" instead of ICC, whatever ICC holds.
@@ -101,6 +105,9 @@ func (r JuryReport) check(fonts *Fonts) error {
 		if err := firstError(checkNumber("jury: flag range", f.Range), checkNumber("jury: flag SD", f.SD)); err != nil {
 			return err
 		}
+	}
+	if err := checkClaims(r.Claims); err != nil {
+		return err
 	}
 	for _, j := range r.Ranking.Jurors {
 		at := "jury: juror " + j.Juror

@@ -22,6 +22,7 @@ func (j jury) draw() {
 		fmt.Sprintf(j.t.counts, len(j.r.Ranking.Raw), len(j.r.Ranking.Jurors)), j.t.confidential)
 	j.ranking()
 	j.flags()
+	j.claims()
 	j.reliability()
 	j.jurors()
 }
@@ -39,15 +40,23 @@ func (j jury) ranking() {
 		{j.t.raw, 13, "R"}, {j.t.z, 13, "R"}, {j.t.zRank, 17, "R"}, {j.t.sev, 13, "R"},
 		{j.t.sevRank, 17, "R"}, {j.t.coverage, 14, "R"}, {j.t.flags, 14, "R"}})
 	t.begin(len(j.r.Ranking.Raw))
+	marked := disputed(j.r.Claims)
 	for _, s := range j.r.Ranking.Raw {
 		zs, zok := z[s.Application]
 		ss, sok := sev[s.Application]
-		t.row(plain(j.rank(s, true), name(j.names.apps, s.Application), j.total(s),
+		app := name(j.names.apps, s.Application)
+		if marked[s.Application] > 0 {
+			app += " " + j.t.disputedMark
+		}
+		t.row(plain(j.rank(s, true), app, j.total(s),
 			j.percentOf(s, true), j.percentOf(zs, zok), j.rankChange(zs, zok), j.percentOf(ss, sok),
 			j.rankChange(ss, sok), j.lang.percent(s.Coverage*100, 0), itoa(flagged[s.Application])))
 	}
 	t.end()
 	j.note(j.t.viewsNote)
+	if len(marked) > 0 {
+		j.note(j.t.disputedNote)
+	}
 }
 
 // byApplication indexes standings by application id.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leanforum/awards/reports/kpi"
 	"github.com/leanforum/awards/reports/pdf"
 	"github.com/leanforum/awards/reports/reliability"
 	"github.com/leanforum/awards/reports/scoring"
@@ -180,5 +181,52 @@ func TestJuryInvalid(t *testing.T) {
 				t.Errorf("error %q does not name %q", err, tt.field)
 			}
 		})
+	}
+}
+
+// claimsRound adds two claimed results: Vännäs's disagrees in 2023, Åre's
+// baseline year is not published and stands in with 2013.
+func claimsRound(tb testing.TB) pdf.JuryReport {
+	r := juryRound(tb)
+	place := func(rank int) *kpi.Placing { return &kpi.Placing{Rank: rank, Valid: true, Colour: kpi.Green} }
+	r.Claims = []pdf.Claim{
+		{Application: "S5", Indicator: "Utredningstid barn och unga", KPI: "U33401", Municipality: "Vännäs (2460)",
+			Baseline: kpi.ClaimCheck{Claim: kpi.Claim{Year: 2012, Value: 140}, OfficialYear: 2012, Official: 141,
+				Verdict: kpi.Agrees, National: place(250), NationalSize: 290},
+			Current: kpi.ClaimCheck{Claim: kpi.Claim{Year: 2023, Value: 105}, OfficialYear: 2023, Official: 174,
+				Verdict: kpi.Disagrees, National: place(285), NationalSize: 290}},
+		{Application: "S3", Indicator: "Väntetid familjestöd", KPI: "U33402", Municipality: "Åre (2321)",
+			OtherMunicipality: true, Unverified: true,
+			Baseline: kpi.ClaimCheck{Claim: kpi.Claim{Year: 2012, Value: 19}, OfficialYear: 2013, Official: 18.5,
+				Verdict: kpi.NoOfficialValue, National: place(100), NationalSize: 280},
+			Current: kpi.ClaimCheck{Claim: kpi.Claim{Year: 2020, Value: 10}, Verdict: kpi.NoOfficialValue}},
+	}
+	return r
+}
+
+func TestJuryClaims(t *testing.T) {
+	for _, c := range []struct {
+		lang  pdf.Lang
+		wants []string
+	}{
+		{pdf.Swedish, []string{"Redovisade resultat mot officiell statistik", "2023: 105 / off. 174 · 285", "AVVIKER",
+			"2012: 19 / off. 18,5 (2013)", "2020: 10 / inget", "kan inte prövas", "organisationens kommun", "ej verifierad",
+			"(!) Ett redovisat resultat avviker från den officiella statistiken"}},
+		{pdf.English, []string{"Claimed results against official statistics", "2023: 105 / off. 174 · 285", "DISAGREES",
+			"2012: 19 / off. 18.5 (2013)", "not checkable", "organisation's", "not verified"}},
+	} {
+		r := claimsRound(t)
+		r.Lang = c.lang
+		doc, err := pdf.Jury(fonts(t), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := flat(pdfText(t, doc))
+		wantAll(t, text, c.wants...)
+		// Only Vännäs's line of the ranking (first, wrapped) carries the mark.
+		ranking := text[:strings.Index(text, "Total: ")]
+		if strings.Count(ranking, "(!)") != 1 || strings.Index(ranking, "(!)") > strings.Index(ranking, "2 Flöden i skolan") {
+			t.Errorf("%v: the ranking marks %q, want Vännäs alone", c.lang, ranking)
+		}
 	}
 }

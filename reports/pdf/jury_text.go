@@ -12,6 +12,11 @@ type juryText struct {
 	iccCells, tooFew, ci, ciNote                          string
 	jurorsHeading, juror, scores, mean, spreadJ, offset   string
 	compared, jurorNote                                   string
+	claimsHeading, indicator, baseline, current, verdict  string
+	claimsNote, official, noOfficial, of                  string
+	disputedMark, disputedNote                            string
+	otherMunicipality, unverified                         string
+	verdicts                                              map[string]string
 	iccModels                                             [6]string
 	levels                                                map[string]string
 }
@@ -37,6 +42,16 @@ func juryWords(l Lang) juryText {
 				"applications (k = %d jurors); the cycle estimates ICC from %d applications on.",
 			ci: "95 % CI", ciNote: "CI: %s %% confidence interval, F-based after McGraw & Wong (1996).",
 			alphaN: "α: %d pairable units, n = %d values.", noAlpha: "α not computed.",
+			claimsHeading: "Claimed results against official statistics", indicator: "Indicator · KPI · municipality",
+			baseline: "Baseline: claimed / official", current: "Current: claimed / official", verdict: "Verdict",
+			claimsNote: "Each claim is checked at the year it is claimed for: the official value of that year must lie within " +
+				"5 % of the claim. When the year is not published the nearest year within two stands in, in brackets, for the " +
+				"place (rank of municipalities with a value) but not for the verdict. Red: a claim disagrees.",
+			official: "off.", noOfficial: "no official value", of: "of",
+			disputedMark: "(!)", disputedNote: "(!) A claimed result disagrees with the official statistics: see " +
+				"\"Claimed results against official statistics\".",
+			otherMunicipality: "not the organisation's municipality", unverified: "municipality not verified",
+			verdicts:      map[string]string{"AGREES": "agrees", "DISAGREES": "DISAGREES", "NO_OFFICIAL_VALUE": "not checkable"},
 			jurorsHeading: "Juror severity", juror: "Juror", scores: "Scores", mean: "Mean %", spreadJ: "Spread",
 			offset: "Offset", compared: "Compared",
 			jurorNote: "In percentage points of the scales. Offset: mean deviation from the other jurors of the same " +
@@ -64,6 +79,16 @@ func juryWords(l Lang) juryText {
 			"ansökningar (k = %d jurymedlemmar); cykeln skattar ICC från %d ansökningar.",
 		ci: "95 % KI", ciNote: "KI: %s %%-konfidensintervall, F-baserat enligt McGraw & Wong (1996).",
 		alphaN: "α: %d parbara enheter, n = %d värden.", noAlpha: "α är inte beräknad.",
+		claimsHeading: "Redovisade resultat mot officiell statistik", indicator: "Indikator · KPI · kommun",
+		baseline: "Utgångsläge: redovisat / officiellt", current: "Nuläge: redovisat / officiellt", verdict: "Bedömning",
+		claimsNote: "Varje uppgift prövas mot det år den gäller: årets officiella värde ska ligga inom 5 % av uppgiften. " +
+			"När året inte är publicerat används närmaste år inom två år, inom parentes, för placeringen (rang bland kommuner " +
+			"med värde) men inte för bedömningen. Rött: en uppgift avviker.",
+		official: "off.", noOfficial: "inget officiellt värde", of: "av",
+		disputedMark: "(!)", disputedNote: "(!) Ett redovisat resultat avviker från den officiella statistiken: se " +
+			"\"Redovisade resultat mot officiell statistik\".",
+		otherMunicipality: "inte organisationens kommun", unverified: "kommunen ej verifierad",
+		verdicts:      map[string]string{"AGREES": "stämmer", "DISAGREES": "AVVIKER", "NO_OFFICIAL_VALUE": "kan inte prövas"},
 		jurorsHeading: "Jurymedlemmarnas stränghet", juror: "Jurymedlem", scores: "Antal", mean: "Medel %",
 		spreadJ: "Spridning", offset: "Avvikelse", compared: "Jämförda",
 		jurorNote: "I procentenheter av skalorna. Avvikelse: medelavvikelse från de andra jurymedlemmarna i samma " +
