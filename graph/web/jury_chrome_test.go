@@ -122,7 +122,7 @@ func TestBrowserLeadPages(t *testing.T) {
 	c.typeInto("#f-value-"+f.criteria[0], "50")
 	c.submit(`form[action$="/consensus/`+f.criteria[0]+`"] button`, "jury-deliberation-error")
 	c.visit("/jury/cycles/"+f.cycle+"/decisions", "")
-	c.run(chromedp.Click(chromedp.CSS("#f-decision-"+f.apps[1]+"-WINNER")))
+	c.run(chromedp.Click(chromedp.CSS("#f-decision-" + f.apps[1] + "-WINNER")))
 	c.submit(`form[action$="/decisions/`+f.apps[1]+`"] button`, "jury-decisions-error")
 	c.wantText("CONSENSUS_REQUIRED")
 	a := newChrome(t, s, true)
