@@ -34,11 +34,8 @@ type ranking struct {
 	Flags        []struct {
 		ApplicationID string   `json:"applicationId"`
 		CriterionID   string   `json:"criterionId"`
-		ByRange       bool     `json:"byRange"`
-		BySd          bool     `json:"bySd"`
 		HasConsensus  bool     `json:"hasConsensus"`
 		Range         *float64 `json:"range"`
-		Sd            *float64 `json:"sd"`
 	} `json:"flags"`
 	Jurors      []jurorSeverity `json:"jurors"`
 	Reliability struct {
@@ -108,12 +105,9 @@ func (s standing) Moved() int { return max(s.RankChange, -s.RankChange) }
 
 type cell struct {
 	CriterionID string   `json:"criterionId"`
-	N           int      `json:"n"`
-	Mean        *float64 `json:"mean"`
-	Sd          *float64 `json:"sd"`
-	Range       *float64 `json:"range"`
-	Flagged     bool     `json:"flagged"`
 	Value       *float64 `json:"value"`
+	Flagged     bool     `json:"-"` // from the ranking's flags
+	Range       *float64 `json:"-"`
 }
 
 type measures struct {
@@ -156,6 +150,25 @@ func (a rankedApp) Cell(id string) *cell {
 		}
 	}
 	return nil
+}
+
+// markFlags marks each flagged cell with its range (the page asks for
+// the flags once rather than a flag on every cell, to stay within the
+// API's cost limit for 200 applications × 10 criteria).
+func (d *rankingData) markFlags() {
+	r := d.Cycle.Ranking
+	at := map[[2]string]*cell{}
+	for i := range r.Applications {
+		a := &r.Applications[i]
+		for j := range a.Cells {
+			at[[2]string{a.ApplicationID, a.Cells[j].CriterionID}] = &a.Cells[j]
+		}
+	}
+	for _, f := range r.Flags {
+		if c := at[[2]string{f.ApplicationID, f.CriterionID}]; c != nil {
+			c.Flagged, c.Range = true, f.Range
+		}
+	}
 }
 
 // Open are the flagged cells without an agreed score, in ranking order.
@@ -227,6 +240,7 @@ func (s *Server) rankingPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, forbidden)
 		return
 	}
+	d.markFlags()
 	leaves := scored(d.Cycle.Criteria)
 	for _, k := range d.Cycle.Criteria {
 		if leaves[k.ID] {
