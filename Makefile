@@ -14,7 +14,7 @@ DB := .ci/postgres.sh
 PORT ?= 8080
 ADDR ?= 127.0.0.1:$(PORT)
 
-.PHONY: run test bench fuzz build vet fmt clean-db screenshots
+.PHONY: run test bench bench-mail fuzz build vet fmt clean-db screenshots
 
 build:
 	$(GO) build -o $(BIN) ./cmd/awardd
@@ -63,6 +63,12 @@ clean-db:
 	  if [ "$$(id -u)" = 0 ]; then runuser -u postgres -- pg_ctl -D "$$d" stop -m fast || true; \
 	  else pg_ctl -D "$$d" stop -m fast || true; fi; \
 	  rm -rf "$$d"; fi; rm -rf .data
+
+# bench-mail: 10,000 queued mails delivered to the in-process SMTP server
+# (STARTTLS) with one sender and with two; the figures in README.md (Mail).
+bench-mail:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) test -run '^$$' -bench '^BenchmarkDeliver10000$$' -benchtime 1x -count 5 ./graph/mail/
 
 # screenshots runs the browser tests, which write every page they visit to
 # .data/screenshots, and copies the ones README.md shows to

@@ -70,6 +70,7 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				Password: str(in, "password"), Role: role, OrganisationIDs: orgs})
 		}}
 	s.membershipMutations(mutation)
+	s.accountMailMutations(mutation)
 }
 
 // login checks a password through the login limiter: every password

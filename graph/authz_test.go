@@ -362,6 +362,11 @@ func (c *authzCell) fresh(name string) {
 		criteria, err := db.FindCriteriaByCycleIDs(f.admin, []int64{cy.ID})
 		f.check(err)
 		c.vals[name] = fmt.Sprint(criteria[cy.ID][0].ID)
+	case "freshMail":
+		f.check(db.RequestPasswordReset(context.Background(), f.fixed["ownerEmail"]))
+		mails, _, err := db.FindMails(f.admin, store.MailFilter{}, store.Page{First: 1})
+		f.check(err)
+		c.vals[name] = fmt.Sprint(mails[0].ID)
 	case "freshApplicant":
 		c.vals[name] = fmt.Sprint(f.user(fmt.Sprintf("applicant%d@example.se", f.next()), store.RoleApplicant).ID)
 	case "member":

@@ -19,6 +19,8 @@ var typeDocs = map[string]string{
 	"Query":                  "What can be read. Public data (awards, cycles, criteria, published results, municipalities, KPIs, benchmark reports) need no login; the rest is filtered by who asks.",
 	"Mutation":               "What can be changed. Every mutation checks the caller's rights and writes all or nothing.",
 	"Answer":                 "An application's answer to one criterion.",
+	"AcceptInvitationInput":  "What an invited person sends back: the link's token, their name and password.",
+	"InviteUserInput":        "Whom to invite, as what, and in which language.",
 	"AnswerInput":            "An answer to one criterion.",
 	"ApplicationStatus":      "DRAFT (being written, editable by its organisation's members), SUBMITTED (before the deadline; frozen), WITHDRAWN (with a reason).",
 	"OrganisationKind":       "MUNICIPALITY, DISTRICT (a part of one, such as a city district), REGION, AGENCY (a state agency), COMPANY or OTHER.",

@@ -19,6 +19,7 @@ import (
 	"github.com/graphql-go/graphql/gqlerrors"
 
 	"github.com/leanforum/awards/graph/graphiql"
+	"github.com/leanforum/awards/graph/mail"
 	"github.com/leanforum/awards/reports/pdf"
 	"github.com/leanforum/awards/store"
 )
@@ -64,6 +65,9 @@ type Options struct {
 	// address is the client's. Set it only behind a proxy that sets it on
 	// every request; otherwise clients could choose their own address.
 	ClientIPHeader string
+	// MailRenderer writes the outbox's previews, with links to the web
+	// application (to http://localhost:8080 when nil).
+	MailRenderer *mail.Renderer
 }
 
 // Handler serves the API: POST /graphql, GraphiQL on GET /graphql,
@@ -115,7 +119,7 @@ func NewHandler(db *store.DB, opts Options) (*Handler, error) {
 		}
 	}
 	s, err := newSchema(db, h, newLimiter(db, opts.LoginLimit, opts.LoginWindow, "login attempts"),
-		newLimiter(db, opts.SignUpLimit, opts.SignUpWindow, "sign-ups from your address"))
+		newLimiter(db, opts.SignUpLimit, opts.SignUpWindow, "sign-ups from your address"), withMail(opts.MailRenderer, nil, nil))
 	if err != nil {
 		return nil, err
 	}

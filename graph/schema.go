@@ -9,6 +9,7 @@ import (
 
 	"github.com/graphql-go/graphql"
 
+	"github.com/leanforum/awards/graph/mail"
 	"github.com/leanforum/awards/store"
 )
 
@@ -30,14 +31,21 @@ type schema struct {
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
 	finalScoreT                                                         *graphql.Object
 
+	// The outbox and account mails (outbox.go, account_mail.go).
+	mailT, invitationT           *graphql.Object
+	language, mailStatus         *graphql.Enum
+	mail                         *mail.Renderer
+	resetClients, resetAddresses *limiter
+
 	bench                                                                   benchTypes
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
 }
 
 // newSchema builds the GraphQL schema over db; l signs report links,
 // logins limits password checks and signUps sign-ups.
-func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema, error) {
+func newSchema(db *store.DB, l linker, logins, signUps *limiter, opts ...func(*schema)) (graphql.Schema, error) {
 	s := &schema{db: db, linker: l, logins: logins, signUps: signUps, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+	s.mailDefaults(opts)
 	s.user = s.userType()
 	s.organisation = s.organisationType()
 	s.organisationIn = s.organisationInput()
@@ -59,12 +67,13 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter) (graphql.Schema
 	s.answer = s.answerType()
 	s.indicator = s.indicatorType()
 	s.session = s.sessionType()
+	s.mailT, s.invitationT = s.mailType(), s.invitationType()
 	query := graphql.Fields{}
 	mutation := graphql.Fields{}
 	for _, add := range []func(q, m graphql.Fields){
 		s.userFields, s.organisationFields, s.awardFields, s.cycleFields,
 		s.criterionFields, s.applicationFields, s.juryFields, s.municipalityFields, s.kpiFields,
-		s.analysisFields, s.benchmarkReportFields,
+		s.analysisFields, s.benchmarkReportFields, s.outboxFields,
 	} {
 		add(query, mutation)
 	}

@@ -17,6 +17,7 @@ func (s *schema) userType() *graphql.Object {
 				"name":      {Type: nonNull(graphql.String)},
 				"role":      {Type: nonNull(s.role)},
 				"demo":      {Type: nonNull(graphql.Boolean), Description: "Whether this is demo data."},
+				"language":  {Type: nonNull(s.language), Description: "The preferred language, in which the user's mails are written (setLanguage)."},
 				"createdAt": {Type: nonNull(graphql.DateTime)},
 				"organisations": {Type: listOf(s.organisation), Resolve: func(p graphql.ResolveParams) (any, error) {
 					return loadersFrom(p.Context).orgsByUser.load(p.Context, p.Source.(*store.User).ID), nil

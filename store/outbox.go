@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -103,10 +104,12 @@ func enqueueToMembers(ctx context.Context, tx conn, orgID int64, kind MailKind, 
 }
 
 // claimQuery leases up to $1 due pending mails for $2 milliseconds under
-// claim $3. It reads outbox_due_idx only (see TestClaimIsIndexScan).
+// claim $3. It reads outbox_due_idx only, from its start up to now()
+// (stable, unlike clock_timestamp(), so an index condition: mails waiting
+// out a back-off are never read), see TestClaimIsIndexScan.
 const claimQuery = `UPDATE outbox o SET attempts = o.attempts + 1, claim = $3,
 		next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond'
-	WHERE o.id IN (SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= clock_timestamp()
+	WHERE o.id IN (SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
 		ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
 	RETURNING o.*`
 
@@ -119,6 +122,14 @@ func (db *DB) ClaimMails(ctx context.Context, n int, lease time.Duration) ([]*Ma
 	var mails []*Mail
 	err := db.conn().sel(ctx, &mails, claimQuery, n, lease.Milliseconds(), hex.EncodeToString(b))
 	return mails, err
+}
+
+// ExplainClaim returns the plan PostgreSQL chooses for claiming n mails,
+// one line per node (EXPLAIN: nothing is claimed).
+func (db *DB) ExplainClaim(ctx context.Context, n int) (string, error) {
+	var lines []string
+	err := db.conn().sel(ctx, &lines, `EXPLAIN `+claimQuery, n, int64(1000), "explain")
+	return strings.Join(lines, "\n"), err
 }
 
 // MarkMailSent records that m was delivered and forgets its secret.
@@ -153,10 +164,18 @@ func (db *DB) NoteUnsentMails(ctx context.Context, note string) error {
 	return err
 }
 
-// PurgeSentMails deletes the mails sent more than keep ago.
+// DedupeKeep is the least time a sent mail with a dedupe key is kept,
+// whatever the purge's setting: longer than any reminder's window, so
+// that a purge never lets a reminder go out twice.
+const DedupeKeep = 8 * 24 * time.Hour
+
+// PurgeSentMails deletes the mails sent more than keep ago (DedupeKeep
+// at least for those with a dedupe key).
 func (db *DB) PurgeSentMails(ctx context.Context, keep time.Duration) (int64, error) {
 	return db.conn().exec(ctx, `DELETE FROM outbox WHERE status = 'SENT'
-		AND sent_at < clock_timestamp() - $1 * interval '1 millisecond'`, keep.Milliseconds())
+		AND sent_at < clock_timestamp() - $1 * interval '1 millisecond'
+		AND (dedupe_key IS NULL OR sent_at < clock_timestamp() - $2 * interval '1 millisecond')`,
+		keep.Milliseconds(), max(keep, DedupeKeep).Milliseconds())
 }
 
 // MailFilter selects mails: by status ("" for all) and recipient user.

@@ -62,14 +62,16 @@ func mailAssignments(ctx context.Context, tx conn, made []*Assignment) error {
 }
 
 // mailResults tells the members of every eligible application of cycle c
-// that its results are published, with a link to their feedback.
+// that its results are published, with a link to their feedback; once
+// per member and application, should a reopened cycle be published again.
 func mailResults(ctx context.Context, tx conn, c *Cycle) error {
-	_, err := tx.exec(ctx, `INSERT INTO outbox (kind, user_id, to_address, to_name, language, params)
+	_, err := tx.exec(ctx, `INSERT INTO outbox (kind, user_id, to_address, to_name, language, params, dedupe_key)
 		SELECT $1, u.id, u.email, u.name, u.language, jsonb_build_object('applicationId', a.id, 'application', a.title,
-			'organisation', o.name, 'cycle', c.title, 'year', c.year)
+			'organisation', o.name, 'cycle', c.title, 'year', c.year), format('results:%s:%s', a.id, u.id)
 		FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organisations o ON o.id = a.organisation_id
 		JOIN memberships m ON m.organisation_id = a.organisation_id JOIN users u ON u.id = m.user_id
-		WHERE a.cycle_id = $2 AND a.status = 'SUBMITTED' AND a.eligibility = 'ELIGIBLE' ORDER BY a.id, u.id`,
+		WHERE a.cycle_id = $2 AND a.status = 'SUBMITTED' AND a.eligibility = 'ELIGIBLE' ORDER BY a.id, u.id
+		ON CONFLICT (dedupe_key) DO NOTHING`,
 		MailResultsPublished, c.ID)
 	return err
 }

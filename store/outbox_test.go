@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"strings"
 	"testing"
 	"time"
 
@@ -157,5 +159,35 @@ func TestClaimMailsOnce(t *testing.T) {
 	}
 	if m := pendingMails(t, db); len(m) != 29 {
 		t.Errorf("%d pending after one sent, want 29", len(m))
+	}
+}
+
+// TestClaimIsIndexScan shows that the claim reads the partial index of
+// due mails, in its order, however many mails wait (the README quotes
+// the plan).
+func TestClaimIsIndexScan(t *testing.T) {
+	dsn := storetest.NewDatabase(t)
+	storetest.QueueMails(t, dsn, 10000)
+	raw, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE outbox SET status = 'SENT', sent_at = now() WHERE id % 2 = 0; ANALYZE outbox`); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	plan, err := db.ExplainClaim(context.Background(), 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("claim plan with 5,000 pending and 5,000 sent mails:\n%s", plan)
+	if !strings.Contains(plan, "Index Scan using outbox_due_idx") || !strings.Contains(plan, "Index Cond: (next_attempt_at <= now())") ||
+		strings.Contains(plan, "Seq Scan") || strings.Contains(plan, "Sort") {
+		t.Errorf("the claim does not read outbox_due_idx in order:\n%s", plan)
 	}
 }

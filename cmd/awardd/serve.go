@@ -63,6 +63,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		log.Info("migrated", "applied", applied)
 	}
 	opts.Log, opts.RequestTimeout, opts.Development = log, *timeout, *dev
+	opts.MailRenderer = sender.Renderer
 	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		return err

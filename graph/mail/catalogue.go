@@ -17,7 +17,7 @@ var catalogue = map[string]map[string]string{
 		"role.APPLICANT":  "sökande",
 
 		"INVITATION.subject": "Inbjudan till Svenska Leanpriset",
-		"INVITATION.body": "Du har bjudits in som {{role .role}}{{with .organisation}} för {{.}}{{end}}.\n\n" +
+		"INVITATION.body": "Du har bjudits in som {{role .role}}{{with index . \"organisation\"}} för {{.}}{{end}}.\n\n" +
 			"Välj ditt namn och lösenord via länken nedan. Länken kan användas en gång och gäller till {{date .expiresAt}}.",
 		"INVITATION.action": "Skapa ditt konto",
 
@@ -73,7 +73,7 @@ var catalogue = map[string]map[string]string{
 		"role.APPLICANT":  "an applicant",
 
 		"INVITATION.subject": "Invitation to Svenska Leanpriset",
-		"INVITATION.body": "You have been invited as {{role .role}}{{with .organisation}} for {{.}}{{end}}.\n\n" +
+		"INVITATION.body": "You have been invited as {{role .role}}{{with index . \"organisation\"}} for {{.}}{{end}}.\n\n" +
 			"Choose your name and password through the link below. It works once and is valid until {{date .expiresAt}}.",
 		"INVITATION.action": "Create your account",
 

@@ -89,6 +89,20 @@ func TestRenderEveryKindInEveryLanguage(t *testing.T) {
 	}
 }
 
+func TestJurorInvitationHasNoOrganisation(t *testing.T) {
+	r, _ := NewRenderer("https://awards.example.se")
+	for _, lang := range store.Languages {
+		m := &store.Mail{Kind: store.MailInvitation, Language: lang, Params: []byte(`{"role": "JUROR", "expiresAt": "2026-12-10T16:00:00Z"}`)}
+		c, err := r.Render(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[string]string{"sv": "som jurymedlem.", "en": "as a juror."}[lang]; !strings.Contains(c.Text, want) {
+			t.Errorf("%s:\n%s", lang, c.Text)
+		}
+	}
+}
+
 func TestLinkTokenIsEscapedAndDroppedOnceGone(t *testing.T) {
 	r, _ := NewRenderer("https://awards.example.se")
 	secret := "a+b/c"
