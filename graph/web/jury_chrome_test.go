@@ -107,8 +107,8 @@ func TestBrowserScoringByKeyboard(t *testing.T) {
 // TestBrowserLeadPages: the lead juror's and the secretariat's pages pass
 // axe-core and are photographed: ranking and reliability, the
 // deliberation on a flagged application (also after a refused form),
-// decisions (also after CONSENSUS_REQUIRED), the secretariat's start page
-// and the confirmation of the next phase.
+// decisions (also after CONSENSUS_REQUIRED) and the confirmation of the
+// next phase.
 func TestBrowserLeadPages(t *testing.T) {
 	s := newSite(t)
 	f := newDeliberation(t, s)
@@ -127,8 +127,6 @@ func TestBrowserLeadPages(t *testing.T) {
 	c.wantText("CONSENSUS_REQUIRED")
 	a := newChrome(t, s, true)
 	a.loginAs(store.DemoAdminEmail, store.DemoPassword)
-	a.visit("/admin", "admin")
-	a.wantText("Leanpriset 2026 (test)")
 	a.visit("/jury/cycles/"+f.cycle+"/decisions", "jury-decisions")
 	a.visit("/jury/cycles/"+f.cycle+"/advance", "jury-advance")
 	a.wantText("besluten är fastställda och kan publiceras")

@@ -31,7 +31,6 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /jury/applications/{id}", s.saveScores)
 	m.HandleFunc("GET /jury/applications/{id}/recuse", s.recusePage)
 	m.HandleFunc("POST /jury/applications/{id}/recuse", s.recuse)
-	m.HandleFunc("GET /admin", s.adminPage)
 	m.HandleFunc("GET /jury/cycles/{id}/ranking", s.rankingPage)
 	m.HandleFunc("GET /jury/cycles/{id}/applications/{app}", s.consensusPage)
 	m.HandleFunc("POST /jury/cycles/{id}/applications/{app}/consensus/{criterion}", s.recordConsensus)
@@ -39,5 +38,10 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /jury/cycles/{id}/decisions/{app}", s.recordDecision)
 	m.HandleFunc("GET /jury/cycles/{id}/advance", s.advancePage)
 	m.HandleFunc("POST /jury/cycles/{id}/advance", s.advance)
+	// The secretariat's pages.
+	m.HandleFunc("GET /admin", s.adminHome)
+	m.HandleFunc("GET /admin/users", s.adminUsers)
+	m.HandleFunc("POST /admin/users", s.adminCreateUser)
+	m.HandleFunc("POST /admin/users/members", s.adminAddMember)
 	m.HandleFunc("/", s.notFound)
 }
