@@ -197,7 +197,7 @@ func (c *chrome) screenshot(shot string) {
 // text is the visible text of the page's main element.
 func (c *chrome) text() string {
 	c.t.Helper()
-	return get(c, chromedp.Text(chromedp.CSS("main")))
+	return get(c, chromedp.TextContent(chromedp.CSS("main")))
 }
 
 // wantText fails unless the main element shows every s.
@@ -222,14 +222,21 @@ func (c *chrome) location() string {
 func (c *chrome) fill(fields map[string]string) {
 	c.t.Helper()
 	for sel, v := range fields {
-		c.run(chromedp.SetValue(chromedp.CSS(sel), ""), chromedp.SendKeys(chromedp.CSS(sel), v))
+		if get(c, chromedp.Value(chromedp.CSS(sel))) != "" {
+			c.run(chromedp.Clear(chromedp.CSS(sel)))
+		}
+		if err := chromedp.Do(c.ctx, chromedp.SendKeys(chromedp.CSS(sel), v)); err != nil {
+			c.t.Fatalf("chromium: typing into %s: %v", sel, err)
+		}
 	}
 }
 
 // choose picks the option with value v in the select sel.
 func (c *chrome) choose(sel, v string) {
 	c.t.Helper()
-	c.run(chromedp.SetValue(chromedp.CSS(sel), v))
+	if err := chromedp.Do(c.ctx, chromedp.SetValue(chromedp.CSS(sel), v)); err != nil {
+		c.t.Fatalf("chromium: choosing %q in %s: %v", v, sel, err)
+	}
 }
 
 func (c *chrome) mode() string {

@@ -1,6 +1,11 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/leanforum/awards/graph"
+)
 
 // dashboardData is an applicant's organisations and applications.
 type dashboardData struct {
@@ -59,13 +64,42 @@ func (d *dashboardData) OpenCycles() []cycleItem {
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	s.showDashboard(w, r, url.Values{"key": {newKey()}}, nil)
+}
+
+// showDashboard draws the dashboard, with the new-application form as
+// typed and the API's errors for it.
+func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request, typed url.Values, errs []graph.Error) {
 	if !s.requireLogin(w, r) {
 		return
 	}
-	v := &view{TitleKey: "dashboard.title", Flash: s.flash(w, r)}
+	v := &view{TitleKey: "dashboard.title", Flash: s.flash(w, r), Form: newForm(typed)}
 	var d dashboardData
 	if !s.read(w, r, "dashboard", nil, v, &d) {
 		return
 	}
-	s.render(w, r, http.StatusOK, "dashboard", v)
+	status := http.StatusOK
+	if len(errs) > 0 {
+		v.Form.apiErrors(s.cat(r), errs, map[string]string{"title": "title"})
+		status = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, status, "dashboard", v)
+}
+
+// CycleOptions are the open cycles as a select's options.
+func (d *dashboardData) CycleOptions() []option {
+	var out []option
+	for _, c := range d.OpenCycles() {
+		out = append(out, option{Value: c.ID, Label: c.Title})
+	}
+	return out
+}
+
+// OrganisationOptions are my organisations as a select's options.
+func (d *dashboardData) OrganisationOptions() []option {
+	var out []option
+	for _, o := range d.Me.Organisations {
+		out = append(out, option{Value: o.ID, Label: o.Name})
+	}
+	return out
 }

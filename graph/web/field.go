@@ -4,10 +4,10 @@ import "unicode/utf8"
 
 // field is what the shared input, textarea and select templates draw.
 type field struct {
-	Name, Label, Hint, Value, Error, ErrorPrefix, Type, Autocomplete, Class, List string
-	Rows, Max                                                                     int
-	CountText, CountLeft, CountOver                                               string
-	Options                                                                       []option
+	Name, Label, Hint, Value, Error, ErrorPrefix, Type, Autocomplete, Class, List, Inputmode string
+	Rows, Max                                                                                int
+	CountText, CountLeft, CountOver                                                          string
+	Options                                                                                  []option
 }
 
 type option struct{ Value, Label string }
@@ -42,6 +42,12 @@ func (v *view) F(name, labelKey, typ, hintKey string) field {
 		ErrorPrefix: v.T("form.errorPrefix"), Autocomplete: autocompletes[typ]}
 	if typ == "new-password" {
 		f.Type = "password"
+	}
+	if typ == "decimal" {
+		f.Type, f.Inputmode, f.Class = "text", "decimal", "short"
+	}
+	if typ == "date" {
+		f.Class = "short"
 	}
 	if typ == "name" {
 		f.Type, f.Autocomplete = "text", "name"
@@ -85,5 +91,18 @@ func (v *view) Sel(name, labelKey, hintKey string, opts ...string) field {
 // With returns f with its options appended: for selects built from data.
 func (f field) With(opts []option) field {
 	f.Options = append(f.Options, opts...)
+	return f
+}
+
+// Labelled is f with a label written out rather than from the catalogue.
+func (v *view) Labelled(label string, f field) field {
+	f.Label = label
+	return f
+}
+
+// Searchable is f filled as the user types from the KPI list listID
+// (by app.js; without JavaScript the search button does it).
+func (v *view) Searchable(listID string, f field) field {
+	f.List = listID
 	return f
 }

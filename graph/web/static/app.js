@@ -34,7 +34,7 @@
   });
 
   // KPI search that fills a datalist as you type.
-  document.querySelectorAll("input[data-kpi-search]").forEach(function (input) {
+  document.querySelectorAll("input[list^=\"kpis-\"]").forEach(function (input) {
     var list = document.getElementById(input.getAttribute("list"));
     if (!list) return;
     var timer;
