@@ -38,5 +38,10 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /password/forgot", s.requestReset)
 	m.HandleFunc("GET /password/reset", s.resetPage)
 	m.HandleFunc("POST /password/reset", s.resetPassword)
+	// The secretariat's pages.
+	m.HandleFunc("GET /admin", s.adminHome)
+	m.HandleFunc("GET /admin/users", s.adminUsers)
+	m.HandleFunc("POST /admin/users", s.adminCreateUser)
+	m.HandleFunc("POST /admin/users/members", s.adminAddMember)
 	m.HandleFunc("/", s.notFound)
 }
