@@ -51,10 +51,21 @@ var linkPaths = map[store.MailKind]string{
 	store.MailApplicationSubmitted: "/applications/{id}",
 	store.MailApplicationWithdrawn: "/applications/{id}",
 	store.MailApplicationRejected:  "/applications/{id}",
-	store.MailJurorAssigned:        "/jury/cycles/{cycleId}",
-	store.MailDeadlineReminder:     "/applications",
-	store.MailScoringReminder:      "/jury/cycles/{cycleId}",
-	store.MailResultsPublished:     "/applications/{id}/feedback",
+	store.MailJurorAssigned:        "/jury",
+	store.MailDeadlineReminder:     "/dashboard",
+	store.MailScoringReminder:      "/jury",
+	store.MailResultsPublished:     "/applications/{id}",
+}
+
+// LinkPaths returns a copy of the web paths each kind of mail links to,
+// with their placeholders ({id}, {cycleId}, {token}), so that the web
+// package can test that every one of them is a page.
+func LinkPaths() map[store.MailKind]string {
+	out := make(map[store.MailKind]string, len(linkPaths))
+	for k, v := range linkPaths {
+		out[k] = v
+	}
+	return out
 }
 
 // Render writes m in its recipient's language.
