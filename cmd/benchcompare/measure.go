@@ -87,6 +87,8 @@ func (b *bench) round(ctx context.Context, r *result, s [2]string, pgFirst bool)
 			return fmt.Errorf("%s: %s", sd.srv.name, msg)
 		}
 		*sd.out = append(*sd.out, res)
+		fmt.Printf("  %s, %s: %.0f req/s, p50 %v, p99 %v, CPU ms/req %.2f, PostgreSQL %.2f\n", r.q.name, sd.srv.name,
+			res.reqPerSec, res.p50, res.p99, res.serverCPUms/float64(res.requests), res.postgresCPUms/float64(res.requests))
 	}
 	return nil
 }
