@@ -80,3 +80,9 @@ screenshots:
 	rm -rf .data/screenshots; SCREENSHOTS=$(CURDIR)/.data/screenshots $(GO) test -count=1 -run '^TestBrowser' ./graph/web/ && \
 	mkdir -p graph/web/screenshots && \
 	for s in $(README_SHOTS); do if [ -f .data/screenshots/$$s.png ]; then cp .data/screenshots/$$s.png graph/web/screenshots/$${s%-js}.png; fi; done
+
+# bench-web measures the server time of the home page, the application
+# editor and a benchmark report page (five rounds; README quotes medians).
+bench-web:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) test -run '^$$' -bench '^BenchmarkPages$$' -benchmem -count 5 ./graph/web/
