@@ -54,12 +54,13 @@ func (s *schema) resultType() *graphql.Object {
 		Name:        "Result",
 		Description: "A published outcome: the organisation, its application and the jury's citation.",
 		Fields: graphql.Fields{
-			"applicationId":    {Type: nonNull(idType)},
-			"applicationTitle": {Type: nonNull(graphql.String)},
-			"organisationName": {Type: nonNull(graphql.String)},
-			"municipalityCode": {Type: graphql.String},
-			"decision":         {Type: nonNull(s.decision)},
-			"citation":         {Type: nonNull(graphql.String)},
+			"applicationId":        {Type: nonNull(idType)},
+			"applicationTitle":     {Type: nonNull(graphql.String)},
+			"organisationName":     {Type: nonNull(graphql.String)},
+			"municipalityCode":     {Type: graphql.String, Description: "The organisation's municipality as it named it; see municipalityVerified."},
+			"municipalityVerified": {Type: nonNull(graphql.Boolean), Description: "Whether an admin has verified the organisation's municipality."},
+			"decision":             {Type: nonNull(s.decision)},
+			"citation":             {Type: nonNull(graphql.String)},
 		},
 	})
 }

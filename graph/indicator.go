@@ -25,12 +25,13 @@ func (s *schema) indicatorType() *graphql.Object {
 			"currentDate": {Type: nonNull(s.date), Resolve: func(p graphql.ResolveParams) (any, error) {
 				return p.Source.(*store.Indicator).CurrentOn, nil
 			}},
-			"targetValue":      {Type: graphql.Float},
-			"legalLimit":       {Type: graphql.Float},
-			"kpiId":            {Type: graphql.String, Description: "A Kolada KPI id, such as U33401."},
-			"municipalityCode": {Type: graphql.String},
-			"evidence":         {Type: nonNull(graphql.String)},
-			"official":         s.evidenceField(),
+			"targetValue":       {Type: graphql.Float},
+			"legalLimit":        {Type: graphql.Float},
+			"kpiId":             {Type: graphql.String, Description: "A Kolada KPI id, such as U33401."},
+			"municipalityCode":  {Type: graphql.String},
+			"evidence":          {Type: nonNull(graphql.String)},
+			"official":          s.evidenceField(),
+			"municipalityCheck": s.municipalityCheckField(),
 		},
 	})
 }

@@ -12,15 +12,22 @@ func (s *schema) organisationType() *graphql.Object {
 		Description: "A municipality, district, region, agency or company that applies for awards.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":               {Type: nonNull(idType)},
-				"name":             {Type: nonNull(graphql.String)},
-				"kind":             {Type: nonNull(s.orgKind)},
-				"sector":           {Type: nonNull(s.sector)},
-				"municipalityCode": {Type: graphql.String, Description: "Four digits, such as 1280 for Malmö."},
-				"orgNumber":        {Type: graphql.String, Description: "Swedish organisation number."},
-				"demo":             {Type: nonNull(graphql.Boolean)},
-				"version":          {Type: nonNull(graphql.Int)},
-				"createdAt":        {Type: nonNull(graphql.DateTime)},
+				"id":     {Type: nonNull(idType)},
+				"name":   {Type: nonNull(graphql.String)},
+				"kind":   {Type: nonNull(s.orgKind)},
+				"sector": {Type: nonNull(s.sector)},
+				"municipalityCode": {Type: graphql.String, Description: "Four digits, such as 1280 for Malmö, as the " +
+					"organisation named it: unverified until municipalityVerified."},
+				"municipalityVerified": {Type: nonNull(graphql.Boolean), Description: "Whether an admin has verified the " +
+					"municipality code (verifyOrganisationMunicipality); a changed code is unverified again.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						return p.Source.(*store.Organisation).MunicipalityVerified(), nil
+					}},
+				"municipalityVerifiedAt": {Type: graphql.DateTime, Description: "When it was verified; null while unverified."},
+				"orgNumber":              {Type: graphql.String, Description: "Swedish organisation number."},
+				"demo":                   {Type: nonNull(graphql.Boolean)},
+				"version":                {Type: nonNull(graphql.Int)},
+				"createdAt":              {Type: nonNull(graphql.DateTime)},
 				"members": {Type: listOf(s.user), Resolve: func(p graphql.ResolveParams) (any, error) {
 					return loadersFrom(p.Context).members.load(p.Context, p.Source.(*store.Organisation).ID), nil
 				}},
@@ -73,6 +80,22 @@ func (s *schema) organisationFields(query, mutation graphql.Fields) {
 		Args: withIdempotencyKey(graphql.FieldConfigArgument{"input": {Type: graphql.NewNonNull(in)}}),
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			return s.db.CreateOrganisation(s.keyed(p), organisationInput(input(p)))
+		}}
+	mutation["verifyOrganisationMunicipality"] = &graphql.Field{Type: nonNull(s.organisation),
+		Description: "Admins only: record that the organisation's municipality code has been checked (verified: true), " +
+			"or withdraw that (false). Audited. `version` is the version you read.",
+		Args: graphql.FieldConfigArgument{
+			"id":       {Type: graphql.NewNonNull(idType)},
+			"version":  {Type: graphql.NewNonNull(graphql.Int)},
+			"verified": {Type: graphql.NewNonNull(graphql.Boolean), Description: "true to verify, false to withdraw."},
+		},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			id, err := idArg(p, "id")
+			if err != nil {
+				return nil, err
+			}
+			verified, _ := p.Args["verified"].(bool)
+			return s.db.VerifyOrganisationMunicipality(p.Context, id, integer(p.Args, "version"), verified)
 		}}
 	mutation["updateOrganisation"] = &graphql.Field{Type: nonNull(s.organisation),
 		Description: "Admins and the organisation's members. `version` is the version you read.",

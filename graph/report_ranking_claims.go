@@ -31,7 +31,8 @@ func rankingClaims(ctx context.Context, l *loaders, apps []store.RankedApplicati
 			}
 			e := checkEvidence(ind, src, defaultTolerance)
 			claims = append(claims, pdf.Claim{Application: key(a.ID), Indicator: ind.Name, KPI: src.k.ID,
-				Municipality: src.m.Name + " (" + src.m.Code + ")", Baseline: e.baseline, Current: e.current})
+				Municipality: src.m.Name + " (" + src.m.Code + ")", Baseline: e.baseline, Current: e.current,
+				OtherMunicipality: otherMunicipality(ind), Unverified: ind.OrganisationMunicipality != nil && !ind.OrganisationMunicipalityVerified})
 		}
 	}
 	return claims, nil

@@ -28,6 +28,11 @@ type Indicator struct {
 	KpiID            *string   `db:"kpi_id"`
 	MunicipalityCode *string   `db:"municipality_code"`
 	Evidence         string    `db:"evidence"`
+	// OrganisationMunicipality and OrganisationMunicipalityVerified are
+	// the application's organisation's municipality code and whether an
+	// admin has verified it, as FindIndicatorsByApplicationIDs reads them.
+	OrganisationMunicipality         *string `db:"organisation_municipality"`
+	OrganisationMunicipalityVerified bool    `db:"organisation_municipality_verified"`
 }
 
 // IndicatorInput holds an indicator's fields.
@@ -115,7 +120,9 @@ func replaceIndicators(ctx context.Context, tx conn, id int64, ins []IndicatorIn
 func (db *DB) FindIndicatorsByApplicationIDs(ctx context.Context, ids []int64) (map[int64][]*Indicator, error) {
 	act := ActorFrom(ctx)
 	var rows []*Indicator
-	err := db.conn().sel(ctx, &rows, `SELECT i.* FROM indicators i JOIN applications a ON a.id = i.application_id
+	err := db.conn().sel(ctx, &rows, `SELECT i.*, o.municipality_code AS organisation_municipality,
+			o.municipality_verified_at IS NOT NULL AS organisation_municipality_verified
+		FROM indicators i JOIN applications a ON a.id = i.application_id JOIN organisations o ON o.id = a.organisation_id
 		WHERE i.application_id = ANY($4) AND `+applicationVisible+` ORDER BY i.application_id, i.position`,
 		visibility(act, pq.Array(ids))...)
 	out := make(map[int64][]*Indicator)

@@ -12,15 +12,20 @@ import (
 // Organisation is a municipality, district, region, agency or company
 // that applies for awards.
 type Organisation struct {
-	ID               int64     `db:"id"`
-	Name             string    `db:"name"`
-	Kind             string    `db:"kind"`
-	Sector           string    `db:"sector"`
-	MunicipalityCode *string   `db:"municipality_code"`
-	OrgNumber        *string   `db:"org_number"`
-	Demo             bool      `db:"demo"`
-	Version          int       `db:"version"`
-	CreatedAt        time.Time `db:"created_at"`
+	ID               int64   `db:"id"`
+	Name             string  `db:"name"`
+	Kind             string  `db:"kind"`
+	Sector           string  `db:"sector"`
+	MunicipalityCode *string `db:"municipality_code"`
+	OrgNumber        *string `db:"org_number"`
+	Demo             bool    `db:"demo"`
+	// MunicipalityVerifiedAt and MunicipalityVerifiedBy say when and by
+	// which admin the municipality code was verified; nil until it is, and
+	// again after the code changes.
+	MunicipalityVerifiedAt *time.Time `db:"municipality_verified_at"`
+	MunicipalityVerifiedBy *int64     `db:"municipality_verified_by"`
+	Version                int        `db:"version"`
+	CreatedAt              time.Time  `db:"created_at"`
 }
 
 // OrganisationInput holds an organisation's editable fields.
@@ -129,8 +134,11 @@ func (db *DB) UpdateOrganisation(ctx context.Context, id int64, version int, in 
 			return Errorf(WrongPhase, "the organisation has a submitted application under assessment: its name and municipality "+
 				"are what the jury assesses and checks conflicts against, and stay as they are until the results are published (an admin can correct them)")
 		}
+		// A new municipality code is not verified, whoever sets it.
 		if err := tx.get(ctx, o, `UPDATE organisations SET name = $2, kind = $3, sector = $4,
-				municipality_code = $5, org_number = $6, version = version + 1
+				municipality_code = $5, org_number = $6, version = version + 1,
+				municipality_verified_at = CASE WHEN municipality_code IS DISTINCT FROM $5 THEN NULL ELSE municipality_verified_at END,
+				municipality_verified_by = CASE WHEN municipality_code IS DISTINCT FROM $5 THEN NULL ELSE municipality_verified_by END
 			WHERE id = $1 RETURNING *`,
 			id, in.Name, in.Kind, in.Sector, in.MunicipalityCode, in.OrgNumber); err != nil {
 			return err

@@ -14,8 +14,11 @@ type Result struct {
 	ApplicationTitle string  `db:"application_title"`
 	OrganisationName string  `db:"organisation_name"`
 	MunicipalityCode *string `db:"municipality_code"`
-	Decision         string  `db:"decision"`
-	Citation         string  `db:"citation"`
+	// MunicipalityVerified says an admin has verified the organisation's
+	// municipality code.
+	MunicipalityVerified bool   `db:"municipality_verified"`
+	Decision             string `db:"decision"`
+	Citation             string `db:"citation"`
 }
 
 // FindResultsByCycleIDs returns, per published cycle, its winners,
@@ -23,7 +26,8 @@ type Result struct {
 func (db *DB) FindResultsByCycleIDs(ctx context.Context, ids []int64) (map[int64][]*Result, error) {
 	var rows []*Result
 	err := db.conn().sel(ctx, &rows, `SELECT a.cycle_id, a.id AS application_id, a.title AS application_title,
-			o.name AS organisation_name, o.municipality_code, a.decision, a.citation
+			o.name AS organisation_name, o.municipality_code,
+			o.municipality_verified_at IS NOT NULL AS municipality_verified, a.decision, a.citation
 		FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organisations o ON o.id = a.organisation_id
 		WHERE a.cycle_id = ANY($1) AND c.phase = 'PUBLISHED'
 			AND a.decision IN ('WINNER', 'FINALIST', 'HONOURABLE_MENTION')
