@@ -39,7 +39,7 @@ test:
 	  echo "make: could not install poppler-utils; the PDF text tests will skip" >&2; fi
 	chrome=$$(.ci/chromium.sh || true); export CHROME_PATH="$$chrome"; \
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
-	$(GO) vet ./... && $(GO) test -count=1 ./... && \
+	$(GO) vet ./... && $(GO) test -count=1 -timeout 30m ./... && \
 	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./... | { grep -Ev '^(Benchmark|goos|goarch|pkg|cpu|PASS)' || true; } && \
 	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart' ./graph/
 
