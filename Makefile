@@ -3,6 +3,7 @@
 # make test  – find or start PostgreSQL and run every test
 # make bench – the Go benchmarks behind the figures in README.md
 # make fuzz  – fuzz the GraphQL handler for 60 s (not part of make test)
+# make bench-compare – awardd against PostGraphile v4 on the same data (about 12 min; not part of make test)
 # make screenshots – run the browser tests and refresh the screenshots README.md shows
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -14,7 +15,7 @@ DB := .ci/postgres.sh
 PORT ?= 8080
 ADDR ?= 127.0.0.1:$(PORT)
 
-.PHONY: run test bench bench-mail fuzz build vet fmt clean-db screenshots
+.PHONY: run test bench bench-compare bench-mail fuzz build vet fmt clean-db screenshots
 
 build:
 	$(GO) build -o $(BIN) ./cmd/awardd
@@ -46,6 +47,20 @@ test:
 bench:
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
+
+# bench-compare loads a generated data set into a fresh database
+# (awards_benchcompare) through awardd's API and importer, installs
+# PostGraphile v4 with npm under $TMPDIR (outside the checkout), and runs
+# interleaved wrk rounds against both (README.md, "Against PostGraphile").
+# wrk, node and npm come from Debian when missing and run as root.
+# BENCH_FLAGS passes flags, such as -rounds 3 -duration 5s.
+bench-compare: build
+	for tool in wrk:wrk npm:npm node:nodejs; do \
+	  if ! command -v $${tool%%:*} >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${tool#*:} >/dev/null; fi; done
+	$(GO) build -o bin/benchcompare ./cmd/benchcompare
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	bin/benchcompare -awardd $(BIN) $(BENCH_FLAGS)
 
 # fuzz runs FuzzHandler on its seed corpus (graph/testdata/fuzz) and new
 # inputs; a failing input is saved there, to be committed with its fix.

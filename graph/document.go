@@ -19,7 +19,8 @@ import (
 // prepared is a parsed and validated document.
 type prepared struct {
 	doc           *ast.Document
-	introspection bool // whether it asks for __schema or __type
+	introspection bool  // whether it asks for __schema or __type
+	plans         plans // compiled, by operation name
 }
 
 // prepare returns the request's document parsed and validated, from the

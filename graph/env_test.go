@@ -50,6 +50,17 @@ func newEnvAt(t testing.TB, dsn string) *env {
 
 func newEnvAtWith(t testing.TB, dsn string, opts graph.Options) *env {
 	t.Helper()
+	// The differential test: every query of every test and fuzz input runs
+	// on both executors (not in benchmarks, which it would slow down).
+	_, bench := t.(*testing.B)
+	return newEnvComparing(t, dsn, opts, !bench)
+}
+
+// newEnvComparing is newEnvAtWith, comparing the executors when compare
+// is set: a test that writes while it reads must not, since the second
+// execution could see other rows.
+func newEnvComparing(t testing.TB, dsn string, opts graph.Options, compare bool) *env {
+	t.Helper()
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +69,7 @@ func newEnvAtWith(t testing.TB, dsn string, opts graph.Options) *env {
 	t.Cleanup(func() { db.Close() })
 	logs := &logCapture{t: t}
 	opts.Log = slog.New(logs)
+	opts.CompareExecutors = compare
 	h, err := graph.NewHandler(db, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -258,6 +270,11 @@ type logCapture struct {
 
 func (l *logCapture) Enabled(context.Context, slog.Level) bool { return true }
 func (l *logCapture) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == compiledDiffers {
+		var b strings.Builder
+		r.Attrs(func(a slog.Attr) bool { fmt.Fprintf(&b, "\n%s: %s", a.Key, a.Value); return true })
+		l.t.Errorf("%s:%s", r.Message, b.String())
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.records = append(l.records, r.Clone())
@@ -266,7 +283,10 @@ func (l *logCapture) Handle(_ context.Context, r slog.Record) error {
 func (l *logCapture) WithAttrs([]slog.Attr) slog.Handler { return l }
 func (l *logCapture) WithGroup(string) slog.Handler      { return l }
 
-// lastStatements is the statement count logged for the last request.
+// compiledDiffers is what the handler logs when the compiled executor's
+// answer is not byte for byte graphql-go's (Options.CompareExecutors).
+const compiledDiffers = "the compiled executor's answer differs from graphql-go's"
+
 // lastStatements is the statement count of the last request logged; it
 // fails the test when no request logged one, so that two counts cannot
 // compare equal by both being missing.
@@ -337,6 +357,8 @@ func (e *env) with(opts graph.Options) *env {
 	e.t.Helper()
 	logs := &logCapture{t: e.t}
 	opts.Log = slog.New(logs)
+	_, bench := e.t.(*testing.B)
+	opts.CompareExecutors = !bench
 	h, err := graph.NewHandler(e.db, opts)
 	if err != nil {
 		e.t.Fatal(err)

@@ -89,6 +89,11 @@ func resultOf(status int, resp *response) *Result {
 	if resp.Data != nil {
 		r.Data, _ = json.Marshal(resp.Data)
 	}
+	if resp.raw != nil { // the compiled executor's {"data":…}\n
+		raw := resp.raw.Bytes()
+		r.Data = append(json.RawMessage(nil), raw[len(`{"data":`):len(raw)-len("}\n")]...)
+		resp.release()
+	}
 	for _, e := range resp.Errors {
 		x := Error{Message: e.Message, Path: e.Path}
 		if code, ok := e.Extensions["code"].(store.Code); ok {

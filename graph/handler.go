@@ -61,6 +61,13 @@ type Options struct {
 	// MaxResponseBytes caps one GraphQL answer (DefaultMaxResponseBytes
 	// when zero): a larger one is refused with QUERY_TOO_COMPLEX.
 	MaxResponseBytes int
+	// CompareExecutors runs every query the compiled executor answers
+	// again with graphql-go's and logs an error when the answers differ
+	// (for tests: it doubles the work).
+	CompareExecutors bool
+	// ReferenceExecutor answers every request with graphql-go's executor,
+	// without the compiled plans (for comparison, or should a plan be wrong).
+	ReferenceExecutor bool
 	// ClientIPHeader names a header, such as X-Forwarded-For, whose last
 	// address is the client's. Set it only behind a proxy that sets it on
 	// every request; otherwise clients could choose their own address.
@@ -163,8 +170,10 @@ type request struct {
 
 // response is what POST /graphql answers.
 type response struct {
-	Data   any                        `json:"data,omitempty"`
-	Errors []gqlerrors.FormattedError `json:"errors,omitempty"`
+	Data     any                        `json:"data,omitempty"`
+	Errors   []gqlerrors.FormattedError `json:"errors,omitempty"`
+	raw      *bytes.Buffer              // the compiled executor's answer, encoded
+	compiled bool                       // whether the compiled executor answered
 }
 
 func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
@@ -181,7 +190,7 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		msg = "graphql request cancelled by the client"
 	}
 	h.opts.Log.Info(msg, "request_id", rid, "status", status, "errors", len(resp.Errors),
-		"statements", counter.Count(), "duration_ms", time.Since(start).Milliseconds())
+		"statements", counter.Count(), "compiled", resp.compiled, "duration_ms", time.Since(start).Milliseconds())
 }
 
 // execute runs one request and returns the HTTP status and the answer.
@@ -217,6 +226,9 @@ func (h *Handler) run(ctx context.Context, req *request, rid string, auth func(c
 	if err := h.checkIntrospection(p, store.ActorFrom(ctx)); err != nil {
 		return http.StatusForbidden, &response{Errors: []gqlerrors.FormattedError{
 			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
+	}
+	if resp := h.executeCompiled(ctx, p, req, rid); resp != nil {
+		return http.StatusOK, resp
 	}
 	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: p.doc, OperationName: req.OperationName,
 		Args: req.Variables, Context: withLoaders(ctx, newLoaders(h.db))})
@@ -273,7 +285,18 @@ func (h *Handler) authenticateToken(ctx context.Context, token string) (context.
 // internal error. It returns what it wrote.
 func (h *Handler) writeResponse(w http.ResponseWriter, status int, resp *response, rid string) (int, *response) {
 	buf := &cappedBuffer{limit: h.opts.MaxResponseBytes}
-	err := json.NewEncoder(buf).Encode(resp)
+	var err error
+	if resp.raw != nil { // the compiled executor's, encoded
+		defer resp.release()
+		if err = errResponseTooLarge; resp.raw.Len() <= buf.limit {
+			setJSONHeaders(w)
+			w.WriteHeader(status)
+			w.Write(resp.raw.Bytes())
+			return status, resp
+		}
+	} else {
+		err = json.NewEncoder(buf).Encode(resp)
+	}
 	switch {
 	case errors.Is(err, errResponseTooLarge):
 		status, resp = http.StatusBadRequest, &response{Errors: []gqlerrors.FormattedError{requestError(store.QueryTooComplex,

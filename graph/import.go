@@ -3,8 +3,11 @@ package graph
 import (
 	"context"
 	"errors"
+	"io"
 	"mime"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -22,8 +25,8 @@ const importTimeout = 55 * time.Second
 
 // serveImport is POST /import: an admin sends KPI values as CSV
 // (Content-Type text/csv, store.CSVHeader) or as Kolada v3 /data JSON
-// (application/json), optionally with ?skipInvalid=true, and gets the
-// import's summary. Errors have the GraphQL endpoint's shape.
+// (application/json), or with ?kind= (ImportKinds) Kolada's catalogues,
+// optionally with ?skipInvalid=true, and gets the import's summary. Errors have the GraphQL endpoint's shape.
 func (h *Handler) serveImport(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(r.Context(), importTimeout)
@@ -56,17 +59,12 @@ func (h *Handler) importBody(ctx context.Context, w http.ResponseWriter, r *http
 		return http.StatusRequestEntityTooLarge, tooLarge()
 	}
 	opts := store.ImportOptions{SkipInvalid: r.URL.Query().Get("skipInvalid") == "true"}
-	body := http.MaxBytesReader(w, r.Body, MaxImportBytes)
-	var sum *store.ImportSummary
-	switch mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt {
-	case "text/csv":
-		sum, err = h.db.ImportCSV(ctx, body, opts)
-	case "application/json":
-		sum, err = h.db.ImportKoladaData(ctx, kolada.NewStream(body), opts)
-	default:
-		return http.StatusUnsupportedMediaType, store.Errorf(store.Invalid,
-			"send CSV as Content-Type: text/csv or Kolada data as Content-Type: application/json")
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	run, status, err := h.importer(r.URL.Query().Get("kind"), mt)
+	if err != nil {
+		return status, err
 	}
+	sum, err := run(ctx, http.MaxBytesReader(w, r.Body, MaxImportBytes), opts)
 	var big *http.MaxBytesError
 	switch {
 	case errors.As(err, &big):
@@ -79,4 +77,50 @@ func (h *Handler) importBody(ctx context.Context, w http.ResponseWriter, r *http
 
 func tooLarge() error {
 	return store.Errorf(store.Invalid, "the body is larger than %d MiB: split the file", MaxImportBytes>>20)
+}
+
+// importFunc imports one input.
+type importFunc func(ctx context.Context, r io.Reader, opts store.ImportOptions) (*store.ImportSummary, error)
+
+// ImportKinds are the values of POST /import's ?kind=: what the body
+// holds. Without kind it holds KPI values.
+var ImportKinds = []string{"values", "kpis", "municipalities", "groups", "counties"}
+
+// importer picks the import for ?kind= and the body's media type: KPI
+// values as CSV or Kolada /data JSON, Kolada's /kpi, /municipality and
+// /municipality_groups JSON, or municipality_county.csv. Another pair is
+// refused with its status.
+func (h *Handler) importer(kind, mediaType string) (importFunc, int, error) {
+	stream := func(f func(context.Context, *kolada.Stream, store.ImportOptions) (*store.ImportSummary, error)) importFunc {
+		return func(ctx context.Context, r io.Reader, o store.ImportOptions) (*store.ImportSummary, error) {
+			return f(ctx, kolada.NewStream(r), o)
+		}
+	}
+	type key struct{ kind, media string }
+	funcs := map[key]importFunc{
+		{"values", "text/csv"}:                 h.db.ImportCSV,
+		{"values", "application/json"}:         stream(h.db.ImportKoladaData),
+		{"kpis", "application/json"}:           stream(h.db.ImportKPIs),
+		{"municipalities", "application/json"}: stream(h.db.ImportMunicipalities),
+		{"groups", "application/json"}:         stream(h.db.ImportGroups),
+		{"counties", "text/csv"}:               h.db.ImportCounties,
+	}
+	if kind == "" {
+		kind = "values"
+	}
+	if !slices.Contains(ImportKinds, kind) {
+		return nil, http.StatusBadRequest, store.InvalidField("kind", "kind must be one of %s", strings.Join(ImportKinds, ", "))
+	}
+	if f, ok := funcs[key{kind, mediaType}]; ok {
+		return f, 0, nil
+	}
+	if kind == "values" {
+		return nil, http.StatusUnsupportedMediaType, store.Errorf(store.Invalid,
+			"send CSV as Content-Type: text/csv or Kolada data as Content-Type: application/json")
+	}
+	want := "application/json"
+	if kind == "counties" {
+		want = "text/csv"
+	}
+	return nil, http.StatusUnsupportedMediaType, store.Errorf(store.Invalid, "send %s as Content-Type: %s", kind, want)
 }

@@ -108,3 +108,43 @@ func TestImportEndpoint(t *testing.T) {
 		t.Errorf("%d values stored, %v; want the 3 imported by the admin only", real, err)
 	}
 }
+
+// TestImportKinds: ?kind= imports Kolada's catalogues through POST
+// /import, each with its media type; an unknown kind or the wrong media
+// type is refused and writes nothing.
+func TestImportKinds(t *testing.T) {
+	e := newEnv(t)
+	admin := e.admin()
+	ok := []struct{ kind, ctype, body string }{
+		{"kpis", "application/json", `{"values":[{"id":"N00945","title":"Invånare","municipality_type":"K"}]}`},
+		{"municipalities", "application/json", `{"values":[{"id":"1280","title":"Malmö","type":"K"},{"id":"0180","title":"Stockholm","type":"K"}]}`},
+		{"groups", "application/json", `{"values":[{"id":"G1","title":"Två städer","members":[{"member_id":"1280","member_title":"Malmö"},{"member_id":"0180","member_title":"Stockholm"}]}]}`},
+		{"counties", "text/csv", "municipality_code,municipality_name,municipality_name_short,county_code,county_name\n1280,Malmö kommun,Malmö,12,Skåne län\n"},
+		{"values", "text/csv", "kpi,municipality,period,gender,value\nN00945,1280,2020,T,1\n"},
+	}
+	for _, c := range ok {
+		status, out := e.postImport(admin, "/import?kind="+c.kind, c.ctype, strings.NewReader(c.body))
+		if status != 200 || out["written"] != 1.0 && out["written"] != 2.0 {
+			t.Errorf("kind %s = %d %v", c.kind, status, out)
+		}
+	}
+	bad := []struct {
+		path, ctype string
+		status      int
+		message     string
+	}{
+		{"/import?kind=people", "application/json", 400, "kind must be one of values, kpis"},
+		{"/import?kind=kpis", "text/csv", 415, "send kpis as Content-Type: application/json"},
+		{"/import?kind=counties", "application/json", 415, "send counties as Content-Type: text/csv"},
+	}
+	for _, c := range bad {
+		status, out := e.postImport(admin, c.path, c.ctype, strings.NewReader(`{"values":[{"id":"N99999","title":"x"}]}`))
+		code, msg := errorCode(out)
+		if status != c.status || code != "INVALID" || !strings.Contains(msg, c.message) {
+			t.Errorf("POST %s as %s = %d %s %q; want %d INVALID %q", c.path, c.ctype, status, code, msg, c.status, c.message)
+		}
+	}
+	if m, err := e.db.FindKPIsByIDs(context.Background(), []string{"N99999", "N00945"}); err != nil || m["N99999"] != nil || m["N00945"] == nil {
+		t.Errorf("after the refused imports the KPIs are %v (%v); want N00945 only", m, err)
+	}
+}

@@ -28,17 +28,21 @@ func newBatch[K comparable, V any](fetch func(context.Context, []K) (map[K]V, er
 
 // load queues id and returns a thunk that yields its value: the zero value
 // (null, or an empty list) when the caller may not see it.
+// (One closure, not then's two: it is called for every object of a list.)
 func (b *batch[K, V]) load(ctx context.Context, id K) func() (any, error) {
-	return b.then(ctx, id, func(v V) (any, error) { return v, nil })
+	b.queue(id)
+	return func() (any, error) {
+		v, err := b.get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
 }
 
 // then queues id and returns a thunk that yields fn of its value.
 func (b *batch[K, V]) then(ctx context.Context, id K, fn func(V) (any, error)) func() (any, error) {
-	b.mu.Lock()
-	if _, ok := b.done[id]; !ok {
-		b.pending = append(b.pending, id)
-	}
-	b.mu.Unlock()
+	b.queue(id)
 	return func() (any, error) {
 		v, err := b.get(ctx, id)
 		if err != nil {
@@ -46,6 +50,15 @@ func (b *batch[K, V]) then(ctx context.Context, id K, fn func(V) (any, error)) f
 		}
 		return fn(v)
 	}
+}
+
+// queue asks for id with the next fetch, unless it was fetched.
+func (b *batch[K, V]) queue(id K) {
+	b.mu.Lock()
+	if _, ok := b.done[id]; !ok {
+		b.pending = append(b.pending, id)
+	}
+	b.mu.Unlock()
 }
 
 // get returns id's value, fetching it with every pending id when it has

@@ -33,6 +33,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.DurationVar(&opts.LoginWindow, "login-window", graph.DefaultLoginWindow, "the window of -login-limit")
 	fs.IntVar(&opts.SignUpLimit, "signup-limit", graph.DefaultSignUpLimit, "sign-ups per client address per -signup-window; shared by every server over the database")
 	fs.DurationVar(&opts.SignUpWindow, "signup-window", graph.DefaultSignUpWindow, "the window of -signup-limit")
+	fs.BoolVar(&opts.ReferenceExecutor, "reference-executor", false, "answer every request with graphql-go's executor, without the compiled plans")
 	fs.StringVar(&opts.ClientIPHeader, "client-ip-header", "", "a header whose last address is the client's, such as X-Forwarded-For; only behind a proxy that always sets it")
 	secure := fs.Bool("secure-cookies", false, "web pages: Secure cookies with the __Host- prefix, for a site served over TLS or behind a proxy that terminates it")
 	if err := fs.Parse(args); err != nil {

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -53,7 +54,10 @@ func newSiteWith(t testing.TB, opts web.Options) *site {
 		t.Fatal(err)
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	api, err := graph.NewHandler(db, graph.Options{Log: quiet, LoginLimit: 1000, SignUpLimit: 1000})
+	// CompareExecutors: every query a page sends also runs on graphql-go's
+	// executor, and a different answer fails the test.
+	api, err := graph.NewHandler(db, graph.Options{Log: slog.New(failOnDiff{t, quiet.Handler()}), LoginLimit: 1000,
+		SignUpLimit: 1000, CompareExecutors: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,4 +233,20 @@ func (s *site) usersWithEmail(email string) int {
 		}
 	}
 	return n
+}
+
+// failOnDiff fails the test when the handler logs that its executors
+// answered differently (graph.Options.CompareExecutors).
+type failOnDiff struct {
+	t testing.TB
+	slog.Handler
+}
+
+func (f failOnDiff) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == "the compiled executor's answer differs from graphql-go's" {
+		var b strings.Builder
+		r.Attrs(func(a slog.Attr) bool { fmt.Fprintf(&b, "\n%s: %s", a.Key, a.Value); return true })
+		f.t.Errorf("%s:%s", r.Message, b.String())
+	}
+	return f.Handler.Handle(ctx, r)
 }

@@ -31,5 +31,10 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /jury/applications/{id}", s.saveScores)
 	m.HandleFunc("GET /jury/applications/{id}/recuse", s.recusePage)
 	m.HandleFunc("POST /jury/applications/{id}/recuse", s.recuse)
+	// The secretariat's pages.
+	m.HandleFunc("GET /admin", s.adminHome)
+	m.HandleFunc("GET /admin/users", s.adminUsers)
+	m.HandleFunc("POST /admin/users", s.adminCreateUser)
+	m.HandleFunc("POST /admin/users/members", s.adminAddMember)
 	m.HandleFunc("/", s.notFound)
 }

@@ -1,0 +1,26 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+)
+
+// The secretariat's pages (admins). They ask the API as the logged-in
+// user, which refuses whoever is not an admin: the pages decide nothing.
+
+// adminHome lists the secretariat's pages.
+func (s *Server) adminHome(w http.ResponseWriter, r *http.Request) {
+	if !s.requireLogin(w, r) {
+		return
+	}
+	v := &view{TitleKey: "admin.title", Flash: s.flash(w, r)}
+	if !s.read(w, r, "admin", nil, v, &struct{}{}) {
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin", v)
+}
+
+// sortOptions sorts a select's options by label, the Swedish way.
+func sortOptions(o []option) {
+	sort.SliceStable(o, func(i, j int) bool { return swedishKey(o[i].Label) < swedishKey(o[j].Label) })
+}
