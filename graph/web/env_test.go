@@ -25,6 +25,7 @@ import (
 // loaded, as make run serves it, behind a real HTTP server.
 type site struct {
 	t   testing.TB
+	dsn string
 	db  *store.DB
 	api *graph.Handler
 	web *web.Server
@@ -40,7 +41,8 @@ func newSite(t testing.TB) *site {
 // newSiteWith is newSite with options (the secret is filled in).
 func newSiteWith(t testing.TB, opts web.Options) *site {
 	t.Helper()
-	db, err := store.Open(context.Background(), storetest.NewDatabase(t))
+	dsn := storetest.NewDatabase(t)
+	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +71,7 @@ func newSiteWith(t testing.TB, opts web.Options) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{t: t, db: db, api: api, web: w, h: web.Mount(api, w)}
+	s := &site{t: t, dsn: dsn, db: db, api: api, web: w, h: web.Mount(api, w)}
 	s.srv = httptest.NewServer(s.h)
 	t.Cleanup(s.srv.Close)
 	return s

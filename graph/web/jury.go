@@ -33,6 +33,8 @@ type juryCycle struct {
 
 type criterionRef struct {
 	ID          string `json:"id"`
+	Code        string `json:"code"`
+	Title       string `json:"title"`
 	ParentID    string `json:"parentId"` // "" at the top
 	Independent bool   `json:"independent"`
 }

@@ -65,7 +65,9 @@ func TestJuryPagesByRole(t *testing.T) {
 	f := newJuryFixture(t, s, "NEVER")
 	f.score("assigned", 1, 60, "Anteckning av den tilldelade")
 	f.score("conflicted", 1, 40, "Anteckning av den jäviga")
-	ids := map[string]string{"app0": f.apps[0], "app1": f.apps[1], "app0Title": app0Title, "app1Title": app1Title,
+	f.submit("assigned", 1)
+	f.submit("conflicted", 1)
+	ids := map[string]string{"cycle": f.cycle, "app0": f.apps[0], "app1": f.apps[1], "app0Title": app0Title, "app1Title": app1Title,
 		"app0Org": app0Org, "cycleTitle": "Leanpriset 2026 (test)",
 		"assignedNote": "Anteckning av den tilldelade", "conflictedNote": "Anteckning av den jäviga"}
 	fill := func(s string) string {

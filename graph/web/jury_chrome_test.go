@@ -6,6 +6,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/leanforum/awards/store"
 )
 
 // loginAs logs in through the login page.
@@ -100,4 +102,32 @@ func TestBrowserScoringByKeyboard(t *testing.T) {
 	if got := f.myScores("assigned", 0); got[f.criteria[0]] != "60" || got[f.criteria[2]] != "90" {
 		t.Errorf("stored after the keyboard submit = %v, want 60, 75, 90", got)
 	}
+}
+
+// TestBrowserLeadPages: the lead juror's and the secretariat's pages pass
+// axe-core and are photographed: ranking and reliability, the
+// deliberation on a flagged application (also after a refused form),
+// decisions (also after CONSENSUS_REQUIRED) and the confirmation of the
+// next phase.
+func TestBrowserLeadPages(t *testing.T) {
+	s := newSite(t)
+	f := newDeliberation(t, s)
+	c := newChrome(t, s, false)
+	c.loginAs(jurorEmail("lead"), jurorPassword)
+	c.visit("/jury", "")
+	c.submit(`a[href="/jury/cycles/`+f.cycle+`/ranking"]`, "jury-ranking")
+	c.wantText("3 flaggade celler saknar ännu", "strängare än de andra", "Krippendorffs alfa (interval)")
+	c.visit("/jury/cycles/"+f.cycle+"/applications/"+f.apps[1], "jury-deliberation")
+	c.wantText("Svagt", "Jurymedlemmar som deltog")
+	c.typeInto("#f-value-"+f.criteria[0], "50")
+	c.submit(`form[action$="/consensus/`+f.criteria[0]+`"] button`, "jury-deliberation-error")
+	c.visit("/jury/cycles/"+f.cycle+"/decisions", "")
+	c.run(chromedp.Click(chromedp.CSS("#f-decision-" + f.apps[1] + "-WINNER")))
+	c.submit(`form[action$="/decisions/`+f.apps[1]+`"] button`, "jury-decisions-error")
+	c.wantText("CONSENSUS_REQUIRED")
+	a := newChrome(t, s, true)
+	a.loginAs(store.DemoAdminEmail, store.DemoPassword)
+	a.visit("/jury/cycles/"+f.cycle+"/decisions", "jury-decisions")
+	a.visit("/jury/cycles/"+f.cycle+"/advance", "jury-advance")
+	a.wantText("besluten är fastställda och kan publiceras")
 }

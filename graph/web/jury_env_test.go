@@ -203,3 +203,8 @@ func (f *juryFixture) browser(role string) *browser {
 	}
 	return b
 }
+
+// submit has role submit the evaluation of app.
+func (f *juryFixture) submit(role string, app int) {
+	f.s.gql(f.tokens[role], `mutation($a: ID!) { submitEvaluation(applicationId: $a) { submittedAt } }`, map[string]any{"a": f.apps[app]})
+}

@@ -78,9 +78,15 @@ func (e *evidence) Chart(limit *float64, official, claimed string) *lineChart {
 	if len(e.Series) == 0 {
 		return nil
 	}
-	var years []int // those with a value, so that the labels do not crowd
-	for _, r := range e.Rows() {
-		years = append(years, r.Year)
+	// The labelled years: the claims' and every other official year (and
+	// the last), so that the labels do not crowd; the points lie at their
+	// own years whichever are labelled.
+	var years []int
+	rows := e.Rows()
+	for i, r := range rows {
+		if r.Claimed != nil || i == len(rows)-1 || (r.Year-rows[0].Year)%2 == 0 && (i+1 == len(rows) || rows[i+1].Year != rows[len(rows)-1].Year) {
+			years = append(years, r.Year)
+		}
 	}
 	off := chartSeries{Name: official, Points: e.Series}
 	claim := chartSeries{Name: claimed, Points: []point{{Year: e.Baseline.Year, Value: e.Baseline.Claimed},

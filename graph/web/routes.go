@@ -31,6 +31,13 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /jury/applications/{id}", s.saveScores)
 	m.HandleFunc("GET /jury/applications/{id}/recuse", s.recusePage)
 	m.HandleFunc("POST /jury/applications/{id}/recuse", s.recuse)
+	m.HandleFunc("GET /jury/cycles/{id}/ranking", s.rankingPage)
+	m.HandleFunc("GET /jury/cycles/{id}/applications/{app}", s.consensusPage)
+	m.HandleFunc("POST /jury/cycles/{id}/applications/{app}/consensus/{criterion}", s.recordConsensus)
+	m.HandleFunc("GET /jury/cycles/{id}/decisions", s.decisionsPage)
+	m.HandleFunc("POST /jury/cycles/{id}/decisions/{app}", s.recordDecision)
+	m.HandleFunc("GET /jury/cycles/{id}/advance", s.advancePage)
+	m.HandleFunc("POST /jury/cycles/{id}/advance", s.advance)
 	// The secretariat's pages.
 	m.HandleFunc("GET /admin", s.adminHome)
 	m.HandleFunc("GET /admin/users", s.adminUsers)
