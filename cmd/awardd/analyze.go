@@ -44,6 +44,7 @@ func (m *Main) analyzeICC(args []string) error {
 	fs := flag.NewFlagSet("analyze icc", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	in := fs.String("in", "", "CSV with header target,rater,score; every target rated by every rater")
+	ci := fs.Float64("ci", 0, "also print each form's McGraw & Wong (1996) confidence interval at this level, such as 0.95: name,value,lower,upper")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,7 +61,14 @@ func (m *Main) analyzeICC(args []string) error {
 	if err != nil {
 		return err
 	}
-	return reliability.FormatICC(m.Stdout, res)
+	if *ci == 0 {
+		return reliability.FormatICC(m.Stdout, res)
+	}
+	iv, err := res.Intervals(*ci)
+	if err != nil {
+		return err
+	}
+	return reliability.FormatICCIntervals(m.Stdout, res, iv)
 }
 
 func (m *Main) analyzeAlpha(args []string) error {

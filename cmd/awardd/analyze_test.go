@@ -57,6 +57,10 @@ func TestAnalyze(t *testing.T) {
 	}{
 		{"icc", []string{"icc"}, shroutFleissCSV(),
 			"ICC1,0.165742\nICC2,0.289764\nICC3,0.714841\nICC1k,0.442797\nICC2k,0.620051\nICC3k,0.909316\n"},
+		// psych::ICC's McGraw & Wong intervals for the same data: ICC1 [−0.133, 0.72], ICC2 [0.019, 0.76], …
+		{"icc with intervals", []string{"icc", "-ci", "0.95"}, shroutFleissCSV(),
+			"ICC1,0.165742,-0.132932,0.722560\nICC2,0.289764,0.018787,0.761084\nICC3,0.714841,0.342465,0.945858\n" +
+				"ICC1k,0.442797,-0.884442,0.912415\nICC2k,0.620051,0.071137,0.927232\nICC3k,0.909316,0.675675,0.985892\n"},
 		{"nominal alpha", []string{"alpha", "-level", "nominal"}, wikipediaAlphaCSV(), "0.691358\n"},
 		{"interval alpha", []string{"alpha", "-level", "interval"}, wikipediaAlphaCSV(), "0.810845\n"},
 		{"dea crs input", []string{"dea", "-id", "firm", "-inputs", "x1,x2", "-outputs", "q", "-rts", "crs", "-orientation", "in"},
@@ -93,6 +97,7 @@ func TestAnalyzeRefusesMalformedInput(t *testing.T) {
 	}{
 		{[]string{"icc"}, "target,rater,score\nS1,J1,9\nS1,J2,x\n", "line 3"},
 		{[]string{"icc"}, "target,rater,score\nS1,J1,9\nS1,J2,4\nS2,J1,3\n", "S2"},
+		{[]string{"icc", "-ci", "1.5"}, shroutFleissCSV(), "confidence level"},
 		{[]string{"alpha", "-level", "interval"}, "unit,rater,value\nu1,A,1\nu1,A,2\n", "line 3"},
 		{[]string{"alpha", "-level", "loud"}, "unit,rater,value\n", "loud"},
 		{[]string{"dea", "-id", "f", "-inputs", "x", "-outputs", "y"}, "f,x,y\nA,1,2\nB,zero,3\n", "line 3"},

@@ -1,6 +1,11 @@
 package reliability
 
-import "math"
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
 
 // DefaultConfidence is the level of the ICC confidence intervals the
 // reports print.
@@ -96,3 +101,22 @@ func (r ICCResult) agreementIntervals(q float64) (Bounds, Bounds) {
 // stepUp is the Spearman–Brown reliability of the mean of k raters from
 // the single-rater value x.
 func stepUp(x, k float64) float64 { return k * x / (1 + (k-1)*x) }
+
+// FormatICCIntervals writes the six forms of r with their intervals iv,
+// one "name,value,lower,upper" line each with six decimals, in the order
+// of FormatICC; an undefined bound prints as NaN.
+func FormatICCIntervals(w io.Writer, r ICCResult, iv ICCIntervals) error {
+	var b strings.Builder
+	for _, f := range []struct {
+		name string
+		v    float64
+		b    Bounds
+	}{
+		{"ICC1", r.ICC1, iv.ICC1}, {"ICC2", r.ICC2, iv.ICC2}, {"ICC3", r.ICC3, iv.ICC3},
+		{"ICC1k", r.ICC1k, iv.ICC1k}, {"ICC2k", r.ICC2k, iv.ICC2k}, {"ICC3k", r.ICC3k, iv.ICC3k},
+	} {
+		fmt.Fprintf(&b, "%s,%.6f,%.6f,%.6f\n", f.name, f.v, f.b.Lower, f.b.Upper)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
