@@ -18,7 +18,7 @@ type session struct {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	v := &view{TitleKey: "login.title", Form: newForm(url.Values{"next": {safeNext(r.URL.Query().Get("next"), "")}})}
+	v := &view{TitleKey: "login.title", Form: newForm(url.Values{"next": {safeNext(r.URL.Query().Get("next"), "")}}), Flash: s.flash(w, r)}
 	if !s.read(w, r, "me", nil, v, &struct{}{}) {
 		return
 	}

@@ -31,6 +31,13 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /jury/applications/{id}", s.saveScores)
 	m.HandleFunc("GET /jury/applications/{id}/recuse", s.recusePage)
 	m.HandleFunc("POST /jury/applications/{id}/recuse", s.recuse)
+	// The pages the account mails link to.
+	m.HandleFunc("GET /invitation", s.invitationPage)
+	m.HandleFunc("POST /invitation", s.acceptInvitation)
+	m.HandleFunc("GET /password/forgot", s.forgotPage)
+	m.HandleFunc("POST /password/forgot", s.requestReset)
+	m.HandleFunc("GET /password/reset", s.resetPage)
+	m.HandleFunc("POST /password/reset", s.resetPassword)
 	m.HandleFunc("GET /jury/cycles/{id}/ranking", s.rankingPage)
 	m.HandleFunc("GET /jury/cycles/{id}/applications/{app}", s.consensusPage)
 	m.HandleFunc("POST /jury/cycles/{id}/applications/{app}/consensus/{criterion}", s.recordConsensus)
