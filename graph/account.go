@@ -66,8 +66,13 @@ func (s *schema) accountMutations(mutation graphql.Fields) {
 				return nil, err
 			}
 			role, _ := in["role"].(store.Role)
+			// A retried createUser compares its password with the account's:
+			// a password check, so through the login limiter.
 			return s.db.CreateUser(s.keyed(p), store.NewUser{Email: str(in, "email"), Name: str(in, "name"),
-				Password: str(in, "password"), Role: role, OrganisationIDs: orgs})
+				Password: str(in, "password"), Role: role, OrganisationIDs: orgs}, func(email string) error {
+				account, address := loginKeys(p.Context, email)
+				return s.logins.allow(p.Context, account, address)
+			})
 		}}
 	s.membershipMutations(mutation)
 	s.accountMailMutations(mutation)

@@ -93,6 +93,20 @@ func TestLoginAttemptsAreLimited(t *testing.T) {
 		wantLimited(t, e.gqlFrom("198.51.100.40:1", nil, "", signUp, map[string]any{"p": "carl's password"}))
 		wantLimited(t, attempt(e, "198.51.100.40:1", nil, "carl@example.se", "carl's password"))
 	})
+	t.Run("a retried createUser tries its password through the limiter", func(t *testing.T) {
+		e := fresh(t, graph.Options{})
+		admin := e.admin()
+		const create = `mutation($p: String!) { createUser(idempotencyKey: "u1", input: {email: "dora@example.se", name: "Dora",
+			password: $p, role: JUROR}) { id } }`
+		const addr = "198.51.100.50:1"
+		e.gqlFrom(addr, nil, admin, create, map[string]any{"p": "dora's password"}).ok() // creates: no check
+		for i := 0; i < limit; i++ {
+			e.gqlFrom(addr, nil, admin, create, map[string]any{"p": fmt.Sprintf("guess number %d", i)}).wantCode("CONFLICT")
+		}
+		wantLimited(t, e.gqlFrom(addr, nil, admin, create, map[string]any{"p": "dora's password"}))
+		wantLimited(t, attempt(e, addr, nil, "dora@example.se", "dora's password"))
+		attempt(e, "198.51.100.51:1", nil, "dora@example.se", "dora's password").ok()
+	})
 	t.Run("aliases in one request count one by one", func(t *testing.T) {
 		e := fresh(t, graph.Options{})
 		// Mutations run in order; the first refused login ends the request.

@@ -222,7 +222,7 @@ func (f *authzFixture) signUp(email, org string) (*store.User, *store.Organisati
 
 func (f *authzFixture) user(email string, role store.Role, orgs ...int64) *store.User {
 	u, err := f.e.db.CreateUser(f.admin, store.NewUser{Email: email, Name: "User", Password: authzPassword, Role: role,
-		OrganisationIDs: orgs})
+		OrganisationIDs: orgs}, nil)
 	f.check(err)
 	return u
 }

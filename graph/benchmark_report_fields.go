@@ -21,9 +21,7 @@ func (s *schema) benchmarkReportFields(query, mutation graphql.Fields) {
 				return nil, err
 			}
 			return newConnection(rows, func(r *store.BenchmarkReport) int64 { return r.ID }, more,
-				func() (int, error) {
-					return 0, store.Errorf(store.Invalid, "totalCount is not offered for benchmark reports")
-				}), nil
+				func() (int, error) { return s.db.CountBenchmarkReports(p.Context) }), nil
 		}}
 	query["benchmarkReport"] = &graphql.Field{Type: s.benchReport, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(idType)}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {

@@ -38,6 +38,9 @@ func (s *schema) cycleType() *graphql.Object {
 				"flagRangeShare": {Type: nonNull(graphql.Float), Description: "A cell is flagged when its range exceeds this share of the scale."},
 				"flagSdShare": {Type: nonNull(graphql.Float), Description: "… or its standard deviation exceeds this share.",
 					Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(*store.Cycle).FlagSDShare, nil }},
+				"lockScoresAfterSeeing": {Type: nonNull(graphql.Boolean), Description: "Whether a juror's score values are locked " +
+					"once they could see the other jurors' (AFTER_OWN_SUBMISSION, after submitting); otherwise changes are flagged.",
+					Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(*store.Cycle).LockScoresAfterSeeing, nil }},
 				"reliabilityMinApplications": {Type: nonNull(graphql.Int),
 					Description: "The fewest applications the jury's intraclass correlations are estimated on; below it the ranking says too few applications to estimate."},
 				"criteria": {Type: listOf(s.criterion), Description: "Every criterion, categories and items, in order.",
@@ -76,6 +79,9 @@ func (s *schema) cycleSettingsFields() graphql.InputObjectConfigFieldMap {
 		"jurorsPerApplication": {Type: graphql.Int, Description: "Default 3."},
 		"flagRangeShare":       {Type: graphql.Float, Description: "Default 0.30."},
 		"flagSdShare":          {Type: graphql.Float, Description: "Default 0.15."},
+		"lockScoresAfterSeeing": {Type: graphql.Boolean, Description: "Under AFTER_OWN_SUBMISSION, refuse (SCORES_LOCKED) a juror's " +
+			"change to a score value once they have submitted and so could see the other jurors' scores; comments stay editable. " +
+			"Default false: such changes are only flagged (revisedAfterSeeing) and audited (score.save.after_seeing)."},
 		"reliabilityMinApplications": {Type: graphql.Int,
 			Description: "The fewest applications ICC is estimated on: default 5, 2 to 1000."},
 	}
@@ -83,11 +89,13 @@ func (s *schema) cycleSettingsFields() graphql.InputObjectConfigFieldMap {
 
 func cycleSettings(m map[string]any) store.CycleSettings {
 	t := func(name string) time.Time { v, _ := m[name].(time.Time); return v }
-	return store.CycleSettings{Title: str(m, "title"), OpensAt: t("opensAt"), ClosesAt: t("closesAt"),
+	out := store.CycleSettings{Title: str(m, "title"), OpensAt: t("opensAt"), ClosesAt: t("closesAt"),
 		ScoringClosesAt: t("scoringClosesAt"), ScoreVisibility: str(m, "scoreVisibility"),
 		Aggregation: str(m, "aggregation"), JurorsPerApplication: integer(m, "jurorsPerApplication"),
 		FlagRangeShare: num(m, "flagRangeShare"), FlagSDShare: num(m, "flagSdShare"),
 		ReliabilityMinApplications: integer(m, "reliabilityMinApplications")}
+	out.LockScoresAfterSeeing, _ = m["lockScoresAfterSeeing"].(bool)
+	return out
 }
 
 func (s *schema) cycleFields(query, mutation graphql.Fields) {

@@ -2,8 +2,12 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -42,5 +46,26 @@ func TestFormatErrorMasksInternalErrors(t *testing.T) {
 	got = formatError(thunkWrapped, originalError(thunkWrapped), "req-2", log)
 	if got.Extensions["code"] != store.Invalid || got.Extensions["field"] != "name" || got.Message != domain.Message {
 		t.Errorf("formatError(wrapped domain error) = %+v", got)
+	}
+}
+
+// TestWriteJSONNeverSendsAnEmptyAnswer: a value JSON cannot encode (an
+// infinite mean, say) is answered as a 500 INTERNAL error with the request
+// id, and the encoder's error is logged with the same id.
+func TestWriteJSONNeverSendsAnEmptyAnswer(t *testing.T) {
+	rec := &recorder{}
+	h := &Handler{opts: Options{Log: slog.New(rec)}}
+	w := httptest.NewRecorder()
+	h.writeJSON(w, http.StatusOK, map[string]any{"mean": math.Inf(1)}, "req-9")
+	var got response
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+		t.Fatalf("writeJSON(+Inf) body %q is not JSON: %v", w.Body.String(), err)
+	}
+	if w.Code != http.StatusInternalServerError || len(got.Errors) != 1 ||
+		got.Errors[0].Extensions["code"] != string(store.Internal) || got.Errors[0].Extensions["requestId"] != "req-9" {
+		t.Errorf("writeJSON(+Inf) = %d %s, want 500 INTERNAL with requestId req-9", w.Code, w.Body.String())
+	}
+	if len(rec.lines) != 1 || !strings.Contains(rec.lines[0], "req-9") || !strings.Contains(rec.lines[0], "unsupported value") {
+		t.Errorf("log = %q, want the encoder's error with the request id", rec.lines)
 	}
 }

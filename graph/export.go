@@ -32,7 +32,7 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	rid := newRequestID()
 	fail := func(status int, err error) {
-		writeJSON(w, status, &response{Errors: []gqlerrors.FormattedError{formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}})
+		h.writeJSON(w, status, &response{Errors: []gqlerrors.FormattedError{formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}, rid)
 	}
 	ctx, err := h.authenticate(ctx, r)
 	if err != nil {

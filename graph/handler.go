@@ -308,10 +308,12 @@ func (h *Handler) writeResponse(w http.ResponseWriter, status int, resp *respons
 	default:
 		setJSONHeaders(w)
 		w.WriteHeader(status)
-		w.Write(buf.Bytes())
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			h.opts.Log.Info("answer not delivered", "request_id", rid, "err", err)
+		}
 		return status, resp
 	}
-	writeJSON(w, status, resp)
+	h.writeJSON(w, status, resp, rid)
 	return status, resp
 }
 
@@ -336,10 +338,22 @@ func setJSONHeaders(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// writeJSON answers v as JSON with status. v is encoded before anything
+// is sent, so a value that cannot be encoded (a non-finite number, say)
+// is answered as an internal error with the request id, and logged, never
+// as an empty 200. A failed write (the client has gone) is logged too.
+func (h *Handler) writeJSON(w http.ResponseWriter, status int, v any, rid string) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		body, _ = json.Marshal(&response{Errors: []gqlerrors.FormattedError{
+			formatError(gqlerrors.FormattedError{}, fmt.Errorf("graph: encode the answer: %w", err), rid, h.opts.Log)}})
+	}
 	setJSONHeaders(w)
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
+	if _, err := w.Write(append(body, '\n')); err != nil {
+		h.opts.Log.Info("answer not delivered", "request_id", rid, "err", err)
+	}
 }
 
 func newRequestID() string {

@@ -391,3 +391,40 @@ func TestChangesAfterSeeingOthersAreFlagged(t *testing.T) {
 		t.Errorf("the audit log has %d score.save.after_seeing entries, want 1", n)
 	}
 }
+
+// TestScoresLockedAfterSeeingOthers: a cycle may lock score values once a
+// juror could see the other jurors' (AFTER_OWN_SUBMISSION, after
+// submitting): a change is SCORES_LOCKED, the same value and new comments
+// are saved. Before submitting, changes are free.
+func TestScoresLockedAfterSeeingOthers(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 1, 4, "AFTER_OWN_SUBMISSION")
+	r := e.gql(j.admin, `mutation($id: ID!, $v: Int!) { updateCycle(id: $id, version: $v,
+		input: {title: "Leanpriset", opensAt: "2026-01-01T00:00:00Z", closesAt: "2099-01-01T00:00:00Z",
+			scoringClosesAt: "2099-06-01T00:00:00Z", scoreVisibility: AFTER_OWN_SUBMISSION, lockScoresAfterSeeing: true})
+		{ version lockScoresAfterSeeing } }`, map[string]any{"id": j.cycle.id, "v": j.cycle.version}).ok()
+	if r.get("updateCycle.lockScoresAfterSeeing") != true {
+		t.Fatalf("updateCycle(lockScoresAfterSeeing: true) = %v", r.get("updateCycle"))
+	}
+	j.cycle.version = r.num("updateCycle.version")
+	j.assign(0, 1).ok()
+	j.assign(0, 2).ok()
+	j.advance("SCORING")
+	k := j.cycle.criteria[0]
+	e.gql(j.tokens[1], saveScore, map[string]any{"a": j.apps[0], "k": k, "v": 10, "s": "Först"}).ok() // before submitting: free
+	j.score(1, 0, 40)
+	j.score(2, 0, 90)
+	e.gql(j.tokens[1], saveScore, map[string]any{"a": j.apps[0], "k": k, "v": 85, "s": "Efter"}).wantCode("SCORES_LOCKED")
+	e.gql(j.tokens[1], saveScore, map[string]any{"a": j.apps[0], "k": k, "v": 40, "s": "Ny kommentar"}).ok()
+	r = e.gql(j.tokens[1], `query($a: ID!) { application(id: $a) { scores { jurorId criterionId value strengths revisedAfterSeeingAt } } }`,
+		map[string]any{"a": j.apps[0]}).ok()
+	for _, s := range r.get("application.scores").([]any) {
+		m := s.(map[string]any)
+		if m["jurorId"] != j.jurors[1] || m["criterionId"] != k {
+			continue
+		}
+		if m["value"] != 40.0 || m["strengths"] != "Ny kommentar" || m["revisedAfterSeeingAt"] != nil {
+			t.Errorf("juror 1's locked score = %v, want value 40, the new comment, never revised", m)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func (h *Handler) serveImport(w http.ResponseWriter, r *http.Request) {
 	if err, ok := body.(error); ok {
 		body = &response{Errors: []gqlerrors.FormattedError{formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}
 	}
-	writeJSON(w, status, body)
+	h.writeJSON(w, status, body, rid)
 	h.opts.Log.Info("import", "request_id", rid, "status", status, "statements", counter.Count(),
 		"duration_ms", time.Since(start).Milliseconds())
 }

@@ -103,10 +103,9 @@ func (s *schema) cycleJuryFields() graphql.Fields {
 				if err != nil {
 					return nil, err
 				}
+				cycle := p.Source.(*store.Cycle).ID
 				return newConnection(rows, func(e *store.AuditEntry) int64 { return e.ID }, more,
-					func() (int, error) {
-						return 0, store.Errorf(store.Invalid, "totalCount is not offered for the audit log")
-					}), nil
+					func() (int, error) { return s.db.CountAudit(p.Context, cycle) }), nil
 			}},
 	}
 }

@@ -104,8 +104,8 @@ func (h *Handler) serveReport(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	rid := newRequestID()
 	fail := func(err error) {
-		writeJSON(w, statusOf(store.ErrorCode(err)), &response{Errors: []gqlerrors.FormattedError{
-			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}})
+		h.writeJSON(w, statusOf(store.ErrorCode(err)), &response{Errors: []gqlerrors.FormattedError{
+			formatError(gqlerrors.FormattedError{}, err, rid, h.opts.Log)}}, rid)
 	}
 	if route, _ := routeOf(r.URL.Path); route == nil {
 		fail(store.Errorf(store.NotFound, "no such report"))

@@ -72,3 +72,13 @@ func (db *DB) FindAudit(ctx context.Context, cycleID int64, p Page) ([]*AuditEnt
 	rows, more := trimPage(rows, p)
 	return rows, more, err
 }
+
+// CountAudit counts a cycle's audit entries; only admins may.
+func (db *DB) CountAudit(ctx context.Context, cycleID int64) (int, error) {
+	if !ActorFrom(ctx).IsAdmin() {
+		return 0, Errorf(Forbidden, "only admins read the audit log")
+	}
+	var n int
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM audit_log WHERE cycle_id = $1`, cycleID)
+	return n, err
+}

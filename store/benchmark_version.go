@@ -32,6 +32,16 @@ func (db *DB) FindBenchmarkReports(ctx context.Context, p Page) ([]*BenchmarkRep
 	return rows, more, err
 }
 
+// CountBenchmarkReports counts the definitions FindBenchmarkReports lists
+// to the caller: every one for admins, the published ones for others.
+func (db *DB) CountBenchmarkReports(ctx context.Context) (int, error) {
+	var n int
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM benchmark_reports r
+		WHERE $1 = 'ADMIN' OR EXISTS (SELECT 1 FROM benchmark_report_versions v WHERE v.report_id = r.id)`,
+		ActorFrom(ctx).role())
+	return n, err
+}
+
 // PublishBenchmarkReport stores snapshot as the report's next version;
 // only admins may. Published versions never change.
 func (db *DB) PublishBenchmarkReport(ctx context.Context, id int64, version int, snapshot []byte, dataDate time.Time) (*BenchmarkVersion, error) {

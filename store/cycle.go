@@ -27,6 +27,11 @@ type Cycle struct {
 	// ReliabilityMinApplications is the fewest applications ICC is
 	// estimated on.
 	ReliabilityMinApplications int `db:"reliability_min_applications"`
+	// LockScoresAfterSeeing locks a juror's score values for an
+	// application once they could see the other jurors' (under
+	// AFTER_OWN_SUBMISSION, after submitting); otherwise changes are
+	// only flagged.
+	LockScoresAfterSeeing bool `db:"lock_scores_after_seeing"`
 	// Historical: the cycle's results were recorded without scores (see
 	// MarkCycleHistorical).
 	Historical bool `db:"historical"`
@@ -55,6 +60,8 @@ type CycleSettings struct {
 	// ReliabilityMinApplications is the fewest applications the jury's
 	// intraclass correlations are estimated on (default 5, 2 to 1000).
 	ReliabilityMinApplications int
+	// LockScoresAfterSeeing: see Cycle.
+	LockScoresAfterSeeing bool
 }
 
 // CycleInput describes a cycle to create, optionally from a template.
@@ -141,11 +148,11 @@ func createCycle(ctx context.Context, tx conn, in CycleInput) (*Cycle, error) {
 	c := &Cycle{}
 	err = tx.get(ctx, c, `INSERT INTO cycles (award_id, year, title, opens_at, closes_at, scoring_closes_at,
 			score_visibility, aggregation, jurors_per_application, template, flag_range_share, flag_sd_share,
-			reliability_min_applications)
-		SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, nullif($10, ''), $11, $12, $13 FROM awards WHERE id = $1 RETURNING *`,
+			reliability_min_applications, lock_scores_after_seeing)
+		SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, nullif($10, ''), $11, $12, $13, $14 FROM awards WHERE id = $1 RETURNING *`,
 		in.AwardID, in.Year, in.Title, in.OpensAt, in.ClosesAt, in.ScoringClosesAt,
 		in.ScoreVisibility, in.Aggregation, in.JurorsPerApplication, in.Template, in.FlagRangeShare, in.FlagSDShare,
-		in.ReliabilityMinApplications)
+		in.ReliabilityMinApplications, in.LockScoresAfterSeeing)
 	if isNoRows(err) {
 		return nil, notFound("award", in.AwardID)
 	}
@@ -167,10 +174,11 @@ func (db *DB) UpdateCycle(ctx context.Context, id int64, version int, s CycleSet
 	c := &Cycle{}
 	err := db.conn().get(ctx, c, `UPDATE cycles SET title = $3, opens_at = $4, closes_at = $5,
 			scoring_closes_at = $6, score_visibility = $7, aggregation = $8, jurors_per_application = $9,
-			flag_range_share = $10, flag_sd_share = $11, reliability_min_applications = $12, version = version + 1
+			flag_range_share = $10, flag_sd_share = $11, reliability_min_applications = $12,
+			lock_scores_after_seeing = $13, version = version + 1
 		WHERE id = $1 AND version = $2 AND phase <> 'PUBLISHED' RETURNING *`,
 		id, version, s.Title, s.OpensAt, s.ClosesAt, s.ScoringClosesAt, s.ScoreVisibility, s.Aggregation,
-		s.JurorsPerApplication, s.FlagRangeShare, s.FlagSDShare, s.ReliabilityMinApplications)
+		s.JurorsPerApplication, s.FlagRangeShare, s.FlagSDShare, s.ReliabilityMinApplications, s.LockScoresAfterSeeing)
 	if isNoRows(err) {
 		if old, ferr := db.findCycle(ctx, db.conn(), id); ferr == nil && old.Phase == PhasePublished {
 			return nil, Errorf(WrongPhase, "cycle %d is published and can no longer change", id)

@@ -28,6 +28,9 @@ const (
 	ConsensusRequired  Code = "CONSENSUS_REQUIRED"
 	Recused            Code = "RECUSED"
 	Infeasible         Code = "INFEASIBLE"
+	// ScoresLocked: the juror could see the other jurors' scores and the
+	// cycle locks score values from then on.
+	ScoresLocked Code = "SCORES_LOCKED"
 	// QueryTooComplex: the document is too large, deep or costly to run.
 	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
 	// RateLimited: too many attempts; extensions.retryAfter says when to

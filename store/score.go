@@ -68,9 +68,13 @@ func (db *DB) SaveScore(ctx context.Context, in ScoreInput) (*Score, error) {
 		if asg.SubmittedAt != nil && in.Value == nil && len(old) > 0 && old[0].Value != nil {
 			return InvalidField("value", "your evaluation is submitted: a score can be replaced, not removed")
 		}
-		seen, err := sawOthers(ctx, tx, asg)
+		seen, locked, err := sawOthers(ctx, tx, asg)
 		if err != nil {
 			return err
+		}
+		if locked && len(old) > 0 && !sameValue(old[0].Value, in.Value) {
+			return Errorf(ScoresLocked, "you could see the other jurors' scores once you submitted, and this cycle locks "+
+				"your scores from then on; comments can still be changed")
 		}
 		err = tx.get(ctx, s, `INSERT INTO scores (application_id, juror_id, criterion_id, value, strengths, opportunities, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id, juror_id, criterion_id) DO UPDATE
@@ -99,14 +103,19 @@ func (db *DB) SaveScore(ctx context.Context, in ScoreInput) (*Score, error) {
 // sawOthers says whether the juror of asg could see the other jurors'
 // scores on its application: under AFTER_OWN_SUBMISSION, once they have
 // submitted. A change then is flagged (revised_after_seeing_at and the
-// audit action score.save.after_seeing).
-func sawOthers(ctx context.Context, tx conn, asg *Assignment) (bool, error) {
+// audit action score.save.after_seeing), or, when the cycle locks scores
+// after seeing, refused: locked is true.
+func sawOthers(ctx context.Context, tx conn, asg *Assignment) (seen, locked bool, err error) {
 	if asg.SubmittedAt == nil {
-		return false, nil
+		return false, false, nil
 	}
-	var vis string
-	err := tx.get(ctx, &vis, `SELECT score_visibility FROM cycles WHERE id = $1`, asg.CycleID)
-	return vis == "AFTER_OWN_SUBMISSION", err
+	var c struct {
+		Visibility string `db:"score_visibility"`
+		Lock       bool   `db:"lock_scores_after_seeing"`
+	}
+	err = tx.get(ctx, &c, `SELECT score_visibility, lock_scores_after_seeing FROM cycles WHERE id = $1`, asg.CycleID)
+	seen = c.Visibility == "AFTER_OWN_SUBMISSION"
+	return seen, seen && c.Lock, err
 }
 
 func sameValue(a, b *float64) bool {

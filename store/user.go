@@ -108,21 +108,29 @@ func (db *DB) SetLanguage(ctx context.Context, lang string) (*User, error) {
 	return u, err
 }
 
-// CreateUser creates an account of any role. Only admins may.
-func (db *DB) CreateUser(ctx context.Context, nu NewUser) (*User, error) {
+// PasswordGate is asked before a password is compared with a stored hash
+// anywhere but Login, with the e-mail of the account: it may refuse the
+// comparison, as the login limiter does after too many attempts.
+type PasswordGate func(email string) error
+
+// CreateUser creates an account of any role. Only admins may. A retry
+// with the same idempotency key compares its password with the account's
+// hash (another password is other input); gate, when not nil, is asked
+// first, so that replays cannot try passwords faster than logins can.
+func (db *DB) CreateUser(ctx context.Context, nu NewUser, gate PasswordGate) (*User, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return nil, Errorf(Forbidden, "only admins create users")
 	}
-	return db.createUser(ctx, nu)
+	return db.createUser(ctx, nu, gate)
 }
 
 // CreateAdmin creates an administrator without a caller; it backs the
 // create-admin command that makes the first admin.
 func (db *DB) CreateAdmin(ctx context.Context, email, name, password string) (*User, error) {
-	return db.createUser(ctx, NewUser{Email: email, Name: name, Password: password, Role: RoleAdmin})
+	return db.createUser(ctx, NewUser{Email: email, Name: name, Password: password, Role: RoleAdmin}, nil)
 }
 
-func (db *DB) createUser(ctx context.Context, nu NewUser) (*User, error) {
+func (db *DB) createUser(ctx context.Context, nu NewUser, gate PasswordGate) (*User, error) {
 	if err := nu.validate(); err != nil {
 		return nil, err
 	}
@@ -133,6 +141,11 @@ func (db *DB) createUser(ctx context.Context, nu NewUser) (*User, error) {
 		u, err := foundOr(m, err, "user", id)
 		// The key's fingerprint leaves the password out: a retry with
 		// another one is other input all the same.
+		if err == nil && gate != nil {
+			if err := gate(u.Email); err != nil {
+				return nil, err
+			}
+		}
 		if err == nil && bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(nu.Password)) != nil {
 			return nil, errOtherInput()
 		}

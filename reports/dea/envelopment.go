@@ -58,6 +58,16 @@ func (md *model) build() {
 // stageOne builds and solves unit o's LP and returns θ (input) or φ
 // (output).
 func (md *model) stageOne(ctx context.Context, o int) (float64, error) {
+	md.load(o)
+	if err := md.lp.solve(ctx); err != nil {
+		return 0, err
+	}
+	return md.clampEfficiency(md.lp.value(0)), nil
+}
+
+// load builds unit o's stage-one LP: the θ or φ column, the right-hand
+// side and the cost of θ (minimised) or φ (maximised).
+func (md *model) load(o int) {
 	md.build()
 	lp, m := &md.lp, md.m
 	if md.p.Orientation == Input {
@@ -68,19 +78,15 @@ func (md *model) stageOne(ctx context.Context, o int) (float64, error) {
 			lp.setRHS(m+r, v)
 		}
 		lp.setCost(0, 1)
-	} else {
-		for i, v := range md.x[o] {
-			lp.setRHS(i, v)
-		}
-		for r, v := range md.y[o] {
-			lp.set(m+r, 0, -v)
-		}
-		lp.setCost(0, -1)
+		return
 	}
-	if err := lp.solve(ctx); err != nil {
-		return 0, err
+	for i, v := range md.x[o] {
+		lp.setRHS(i, v)
 	}
-	return md.clampEfficiency(lp.value(0)), nil
+	for r, v := range md.y[o] {
+		lp.set(m+r, 0, -v)
+	}
+	lp.setCost(0, -1)
 }
 
 // stageTwo keeps the efficiency found by stageOne and maximises the sum of

@@ -31,8 +31,15 @@ const (
 // slack column) and Dantzig's pricing, falling back to Bland's rule after
 // blandAfter consecutive degenerate pivots. Bland's rule cannot cycle, so a
 // degenerate run ends in a strictly improving pivot or at the optimum, and
-// the objective never returns to an earlier basis. A simplex is reusable: reset
-// keeps the allocated memory.
+// the objective never returns to an earlier basis.
+//
+// Artificial columns are only ever candidates to leave: an artificial that
+// has left the basis never re-enters it, in either phase. At the end of
+// phase one every artificial still basic (at zero) is pivoted out on a
+// structural column, and a row where none can replace it is redundant: it
+// is cleared, so its artificial stays basic at exactly zero and no later
+// pivot can touch it. A simplex is reusable: reset keeps the allocated
+// memory.
 type simplex struct {
 	m, n    int       // rows and structural columns
 	width   int       // row stride: n structural plus up to m artificial
@@ -102,7 +109,7 @@ func (s *simplex) solve(ctx context.Context) error {
 	s.initialBasis()
 	if s.nart > 0 {
 		s.phaseOneCosts()
-		if err := s.iterate(ctx, s.n+s.nart, s.n+s.nart); err != nil {
+		if err := s.iterate(ctx, s.n+s.nart); err != nil {
 			return err
 		}
 		if s.objective() > feasTol*(1+s.rhsSum()) {
@@ -111,7 +118,7 @@ func (s *simplex) solve(ctx context.Context) error {
 		s.driveOutArtificials()
 	}
 	s.phaseTwoCosts()
-	return s.iterate(ctx, s.n, s.n)
+	return s.iterate(ctx, s.n)
 }
 
 // reoptimize minimises the current costs over the optimal face of the
@@ -125,7 +132,7 @@ func (s *simplex) reoptimize(ctx context.Context) error {
 		s.blocked[j] = obj[j] > optTol
 	}
 	s.phaseTwoCosts()
-	return s.iterate(ctx, s.n, s.n)
+	return s.iterate(ctx, s.n)
 }
 
 // initialBasis makes b ≥ 0 and picks a basic column for every row: a column

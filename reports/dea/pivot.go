@@ -39,30 +39,38 @@ func (s *simplex) phaseTwoCosts() {
 	}
 }
 
-// driveOutArtificials pivots every artificial column still basic (at zero)
-// out of the basis. A row with no usable structural entry is redundant; its
-// artificial stays basic at zero and never changes, because every later
-// entering column has a zero in that row.
+// driveOutArtificials pivots every artificial column still basic (at zero,
+// within feasTol) out of the basis, on the structural entry of its row with
+// the largest magnitude. A row with no entry above pivotTol is a linear
+// combination of the other rows (numerically): it is cleared, so its
+// artificial stays basic at exactly zero and later pivots, which only
+// change a row by a multiple of its entry in the entering column, leave
+// it alone.
 func (s *simplex) driveOutArtificials() {
 	for i, b := range s.basis {
 		if b < s.n {
 			continue
 		}
-		r, best := s.row(i), -1
-		for j := range s.n {
+		s.rhs[i] = 0
+		r, best := s.row(i)[:s.n], -1
+		for j := range r {
 			if abs(r[j]) > pivotTol && (best < 0 || abs(r[j]) > abs(r[best])) {
 				best = j
 			}
 		}
-		if best >= 0 {
-			s.pivot(i, best, s.n+s.nart)
+		if best < 0 {
+			clear(r)
+			continue
 		}
+		s.pivot(i, best, s.n+s.nart)
 	}
 }
 
-// iterate pivots until no column among the first enter columns has a
-// negative reduced cost. Pivots update the first width columns.
-func (s *simplex) iterate(ctx context.Context, enter, width int) error {
+// iterate pivots until no structural column has a negative reduced cost.
+// Pivots update the first width columns. Only structural columns are
+// priced: the artificial columns (s.n and after) may leave the basis but
+// never enter it.
+func (s *simplex) iterate(ctx context.Context, width int) error {
 	degenerate := 0
 	for {
 		if s.iters >= s.maxIter {
@@ -74,7 +82,7 @@ func (s *simplex) iterate(ctx context.Context, enter, width int) error {
 			}
 		}
 		bland := degenerate >= blandAfter
-		q := s.entering(enter, bland)
+		q := s.entering(bland)
 		if q < 0 {
 			return nil
 		}
@@ -92,11 +100,11 @@ func (s *simplex) iterate(ctx context.Context, enter, width int) error {
 	}
 }
 
-// entering picks the entering column: the most negative reduced cost, or
-// under Bland's rule the lowest-indexed negative one. It returns -1 at the
-// optimum.
-func (s *simplex) entering(enter int, bland bool) int {
-	obj, q := s.row(s.m)[:enter], -1
+// entering picks the entering structural column: the most negative reduced
+// cost, or under Bland's rule the lowest-indexed negative one. It returns -1
+// at the optimum.
+func (s *simplex) entering(bland bool) int {
+	obj, q := s.row(s.m)[:s.n], -1
 	best := -optTol
 	for j, d := range obj {
 		if d < best && !s.blocked[j] {

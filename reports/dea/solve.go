@@ -28,7 +28,10 @@ const effTol = 1e-9
 // orientation: its Result then has Efficiency +Inf and Err ErrZeroOutput.
 //
 // Solve returns a validation error naming the unit and column at fault,
-// ctx.Err() if ctx is cancelled, or an error from the LP solver.
+// ctx.Err() if ctx is cancelled, or an error from the LP solver naming the
+// unit it was solving. A solution that violates its own constraints beyond
+// a small tolerance is refused as a numerical failure rather than
+// reported, and a fault inside the solver becomes an error, never a panic.
 func Solve(ctx context.Context, p Problem) ([]Result, error) {
 	if err := p.validate(); err != nil {
 		return nil, err
@@ -39,7 +42,7 @@ func Solve(ctx context.Context, p Problem) ([]Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r, err := md.unit(ctx, o)
+		r, err := md.guardedUnit(ctx, o)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr
 		}
@@ -107,6 +110,9 @@ func (md *model) unit(ctx context.Context, o int) (Result, error) {
 		return Result{}, err
 	}
 	if err := md.stageTwo(ctx); err != nil {
+		return Result{}, err
+	}
+	if err := md.checkSolution(o, eff); err != nil {
 		return Result{}, err
 	}
 	return md.result(o, eff), nil

@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"math"
 	"sort"
 )
 
@@ -196,12 +197,23 @@ func memberValues(have map[string]float64, members []string) ([]float64, error) 
 }
 
 // mean returns the arithmetic mean of xs, which must not be empty.
+//
+// The values are summed scaled by a power of two near the largest
+// magnitude, so finite values never give an infinite mean (two values
+// near 1e308 overflow a plain sum). Scaling by a power of two is exact, so
+// the result is otherwise the plain mean, bit for bit (only values below
+// 2⁻¹⁰²² of the largest, which cannot move the mean, lose digits).
 func mean(xs []float64) float64 {
+	big := 0.0
+	for _, x := range xs {
+		big = max(big, math.Abs(x))
+	}
+	_, e := math.Frexp(big)
 	sum := 0.0
 	for _, x := range xs {
-		sum += x
+		sum += math.Ldexp(x, -e)
 	}
-	return sum / float64(len(xs))
+	return math.Ldexp(sum/float64(len(xs)), e)
 }
 
 // median returns the median of xs, which must not be empty. It leaves xs
@@ -213,5 +225,5 @@ func median(xs []float64) float64 {
 	if n%2 == 1 {
 		return s[n/2]
 	}
-	return (s[n/2-1] + s[n/2]) / 2
+	return s[n/2-1]/2 + s[n/2]/2 // halves first: the sum of two finite values can overflow
 }

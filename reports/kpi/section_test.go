@@ -3,6 +3,7 @@ package kpi_test
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/leanforum/awards/reports/kpi"
@@ -169,4 +170,46 @@ func TestGroupStatsRejects(t *testing.T) {
 			t.Error("GroupStats([G92786]) error = nil, want an error")
 		}
 	})
+}
+
+func TestGroupStatsHugeValues(t *testing.T) {
+	big := math.MaxFloat64
+	tests := []struct {
+		name string
+		in   []kpi.Value
+		want kpi.Summary
+	}{
+		{"values near the float limit", section(big, big, big, big),
+			kpi.Summary{Mean: big, Median: big, Count: 4, Members: 4}},
+		{"opposite huge values cancel", section(-big, big),
+			kpi.Summary{Mean: 0, Median: 0, Count: 2, Members: 2}},
+		{"1e308 three times", section(1e308, 1e308, 1e308),
+			kpi.Summary{Mean: 1e308, Median: 1e308, Count: 3, Members: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := kpi.GroupStats(tt.in, nil)
+			if err != nil || got != tt.want {
+				t.Errorf("GroupStats() = %+v, %v, want %+v, nil", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestGroupStatsMeanIsThePlainMean checks that the overflow-safe mean is
+// the plain sum divided by the count, bit for bit, on ordinary data.
+func TestGroupStatsMeanIsThePlainMean(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	for range 200 {
+		xs := make([]float64, 1+rng.IntN(300))
+		sum := 0.0
+		for i := range xs {
+			xs[i] = (rng.Float64() - 0.3) * math.Pow(10, float64(rng.IntN(12)))
+			sum += xs[i]
+		}
+		got, err := kpi.GroupStats(section(xs...), nil)
+		if want := sum / float64(len(xs)); err != nil || got.Mean != want {
+			t.Fatalf("GroupStats(%d values).Mean = %v, %v, want %v", len(xs), got.Mean, err, want)
+		}
+	}
 }

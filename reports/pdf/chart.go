@@ -17,15 +17,17 @@ type scale struct {
 	b      box
 }
 
-// y returns the page position of value v.
+// y returns the page position of value v. The differences are taken of
+// halves, which is exact and cannot overflow for finite values near the
+// float limit.
 func (s scale) y(v float64) float64 {
-	return s.b.y + s.b.h - (v-s.lo)/(s.hi-s.lo)*s.b.h
+	return s.b.y + s.b.h - (v/2-s.lo/2)/(s.hi/2-s.lo/2)*s.b.h
 }
 
 // niceStep returns a round step (1, 2 or 5 times a power of ten) that cuts
-// span into about n parts.
-func niceStep(span float64, n int) float64 {
-	raw := span / float64(n)
+// [lo, hi] into about n parts. It is finite for any finite lo and hi.
+func niceStep(lo, hi float64, n int) float64 {
+	raw := hi/float64(n) - lo/float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	switch f := raw / mag; {
 	case f <= 1:
@@ -40,14 +42,40 @@ func niceStep(span float64, n int) float64 {
 
 // axis returns the rounded range and tick step for values in [lo, hi]. An
 // empty range is widened so that a constant series still has an axis.
+// Finite values give a finite axis, even near the float limit: the span
+// is computed as hi/n − lo/n, and a bound that rounding outwards would
+// take past the limit stays at the data.
 func axis(lo, hi float64, n int) (float64, float64, float64) {
-	if hi-lo < 1e-9*math.Max(1, math.Abs(hi)) {
+	if hi/2-lo/2 < 0.5e-9*math.Max(1, math.Abs(hi)) {
 		pad := math.Max(1, math.Abs(hi)*0.1)
-		lo, hi = lo-pad, hi+pad
+		lo, hi = max(lo-pad, -math.MaxFloat64), min(hi+pad, math.MaxFloat64)
 	}
-	step := niceStep(hi-lo, n)
-	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
+	step := niceStep(lo, hi, n)
+	rlo, rhi := math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	if math.IsInf(rlo, 0) {
+		rlo = lo
+	}
+	if math.IsInf(rhi, 0) {
+		rhi = hi
+	}
+	return rlo, rhi, step
 }
+
+// headroom widens [lo, hi] by a twentieth of its span on each side and
+// asks for four ticks, so that no line, point or reference lies on the
+// frame or under the year labels; values that are all at least zero are
+// not widened below it.
+func headroom(lo, hi float64) (float64, float64, int) {
+	pad := (hi/2 - lo/2) / 10
+	wlo, whi := max(lo-pad, -math.MaxFloat64), min(hi+pad, math.MaxFloat64)
+	if lo >= 0 {
+		wlo = max(wlo, 0)
+	}
+	return wlo, whi, 4
+}
+
+// maxTicks bounds the grid lines of one axis.
+const maxTicks = 20
 
 // decimals returns how many decimals tick labels of step need.
 func decimals(step float64) int {
@@ -65,7 +93,12 @@ func (d *document) yAxis(s scale, step float64) {
 	d.draw(gridLine)
 	p.SetLineWidth(0.15)
 	dec := decimals(step)
-	for v := s.lo; v <= s.hi+step/2; v += step {
+	ticks := min(int(math.Round(s.hi/step-s.lo/step)), maxTicks)
+	for k := 0; k <= ticks; k++ {
+		v := min(2*(s.lo/2+float64(k)*(step/2)), s.hi) // lo + k·step, in halves
+		if k == ticks {
+			v = s.hi
+		}
 		y := s.y(v)
 		p.Line(s.b.x, y, s.b.x+s.b.w, y)
 		p.SetXY(s.b.x-16, y-1.5)
@@ -121,7 +154,7 @@ func (d *document) lineChart(b box, c chart) float64 {
 	if !ok {
 		return 0
 	}
-	lo, hi, step := axis(lo, hi, 4)
+	lo, hi, step := axis(headroom(lo, hi))
 	s := scale{lo, hi, b}
 	d.yAxis(s, step)
 	x := func(t float64) float64 {

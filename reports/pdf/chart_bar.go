@@ -55,7 +55,10 @@ func (d *document) barChart(b box, bars []bar, refs []reference) scale {
 	return s
 }
 
-// bars draws the bars on s and the names of the labelled ones.
+// bars draws the bars on s and the names of the labelled ones: first
+// every bar and leader line, then the names on a white ground, so that a
+// line on its way to a bar further along passes behind a name instead of
+// through it. A name stays inside the plot's width.
 func (d *document) bars(s scale, bars []bar) {
 	p := d.pdf
 	slot := s.b.w / float64(len(bars))
@@ -65,6 +68,12 @@ func (d *document) bars(s scale, bars []bar) {
 	for _, br := range bars {
 		all = all && br.synthetic
 	}
+	type name struct {
+		text   string
+		centre float64
+		y      float64
+	}
+	var names []name
 	row := 0
 	for i, br := range bars {
 		x := s.b.x + float64(i)*slot
@@ -87,10 +96,17 @@ func (d *document) bars(s scale, bars []bar) {
 		d.draw(greyText)
 		p.SetLineWidth(0.1)
 		p.Line(x+slot/2, ly+3, x+slot/2, top)
-		d.setFont("B", sizeSmall-1)
-		p.SetXY(x+slot/2-20, ly)
-		p.CellFormat(40, 3, d.fit(clean(br.label), 40), "", 0, "C", false, 0, "")
+		names = append(names, name{clean(br.label), x + slot/2, ly})
 		row = (row + 1) % 3
+	}
+	d.setFont("B", sizeSmall-1)
+	d.fill(white)
+	for _, n := range names {
+		text := d.fit(n.text, 40)
+		w := p.GetStringWidth(text) + 1
+		left := math.Max(s.b.x, math.Min(n.centre-w/2, s.b.x+s.b.w-w))
+		p.SetXY(left, n.y)
+		p.CellFormat(w, 3, text, "", 0, "C", true, 0, "")
 	}
 }
 

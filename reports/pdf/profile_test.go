@@ -159,3 +159,36 @@ func TestProfileInvalid(t *testing.T) {
 		})
 	}
 }
+
+// TestProfileHugeValues draws a profile whose values lie near the float
+// limit: the chart's axis must stay finite (it looped for ever on an
+// infinite bound) and no number printed may be infinite.
+func TestProfileHugeValues(t *testing.T) {
+	for _, big := range []float64{1e15, 1e300, math.MaxFloat64} {
+		r := profileReport(t)
+		k := &r.KPIs[0]
+		for y := range k.Series {
+			k.Series[y] = big
+		}
+		k.GroupMedian = pdf.Series{2022: -big, 2023: big}
+		k.GroupStats.Mean, k.GroupStats.Median = big, big
+		done := make(chan error, 1)
+		var doc []byte
+		go func() {
+			var err error
+			doc, err = pdf.Profile(fonts(t), r)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("Profile(values near %g) error = %v", big, err)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("Profile(values near %g) did not finish", big)
+		}
+		if text := pdfText(t, doc); strings.Contains(text, "Inf") || strings.Contains(text, "NaN") {
+			t.Errorf("Profile(values near %g) prints a non-finite number:\n%s", big, text)
+		}
+	}
+}

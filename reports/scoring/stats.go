@@ -42,15 +42,26 @@ func describe(buf []float64) Stats {
 }
 
 // mean returns the arithmetic mean of xs, or 0 when xs is empty.
+//
+// The values are summed scaled by a power of two near the largest
+// magnitude, so finite values never give an infinite mean (two values
+// near 1e308 overflow a plain sum). Scaling by a power of two is exact, so
+// the result is otherwise the plain mean, bit for bit (only values below
+// 2⁻¹⁰²² of the largest, which cannot move the mean, lose digits).
 func mean(xs []float64) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
+	big := 0.0
+	for _, x := range xs {
+		big = max(big, math.Abs(x))
+	}
+	_, e := math.Frexp(big)
 	sum := 0.0
 	for _, x := range xs {
-		sum += x
+		sum += math.Ldexp(x, -e)
 	}
-	return sum / float64(len(xs))
+	return math.Ldexp(sum/float64(len(xs)), e)
 }
 
 // sampleSD returns the sample standard deviation of xs around m, or 0 when

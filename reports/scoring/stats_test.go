@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -40,4 +41,20 @@ func TestDescribe(t *testing.T) {
 			t.Errorf("Describe modified its input to %v, want %v", in, want)
 		}
 	})
+}
+
+func TestDescribeMeanOfHugeValues(t *testing.T) {
+	big := math.MaxFloat64
+	for _, tt := range []struct {
+		in   []float64
+		want float64
+	}{
+		{[]float64{big, big, big}, big},
+		{[]float64{1e308, 1e308}, 1e308},
+		{[]float64{-big, big, 0}, 0},
+	} {
+		if got := scoring.Describe(tt.in).Mean; got != tt.want {
+			t.Errorf("Describe(%v).Mean = %v, want %v", tt.in, got, tt.want)
+		}
+	}
 }
