@@ -40,7 +40,7 @@ test:
 	  echo "make: could not install poppler-utils; the PDF text tests will skip" >&2; fi
 	chrome=$$(.ci/chromium.sh || true); export CHROME_PATH="$$chrome"; \
 	url=$$($(DB)); export DATABASE_URL="$$url"; \
-	$(GO) vet ./... && $(GO) test -count=1 ./... && \
+	$(GO) vet ./... && $(GO) test -count=1 -timeout 30m ./... && \
 	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./... | { grep -Ev '^(Benchmark|goos|goarch|pkg|cpu|PASS)' || true; } && \
 	AWARDS_RESTART_DB=1 $(GO) test -count=1 -run '^TestDatabaseRestart' ./graph/
 
@@ -95,3 +95,9 @@ screenshots:
 	rm -rf .data/screenshots; SCREENSHOTS=$(CURDIR)/.data/screenshots $(GO) test -count=1 -run '^TestBrowser' ./graph/web/ && \
 	mkdir -p graph/web/screenshots && \
 	for s in $(README_SHOTS); do if [ -f .data/screenshots/$$s.png ]; then cp .data/screenshots/$$s.png graph/web/screenshots/$${s%-js}.png; fi; done
+
+# bench-web measures the server time of the home page, the application
+# editor and a benchmark report page (five rounds; README quotes medians).
+bench-web:
+	url=$$($(DB)); export DATABASE_URL="$$url"; \
+	$(GO) test -run '^$$' -bench '^BenchmarkPages$$' -benchmem -count 5 ./graph/web/

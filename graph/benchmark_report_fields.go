@@ -89,7 +89,7 @@ func (s *schema) benchmarkReportMutations(mutation graphql.Fields) {
 			return built, err
 		}}
 	mutation["publishBenchmarkReport"] = &graphql.Field{Type: nonNull(s.benchVersion),
-		Description: "Builds the report and stores it as the next immutable version; anyone can then read it. Admins only.",
+		Description: "Builds the report and stores it as the next immutable version; anyone can then read it. Publishing what the latest version already holds returns that version (a double click publishes once). Admins only.",
 		Args: graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(idType)},
 			"version": {Type: graphql.NewNonNull(graphql.Int), Description: "The definition's version you previewed."}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {

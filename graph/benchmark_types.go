@@ -50,7 +50,22 @@ func newBenchTypes() benchTypes {
 		}},
 		"legalLimit": {Type: graphql.Float}})
 	section := obj("BenchmarkTable", "One KPI in one year across the municipalities.", graphql.Fields{
-		"kpi": {Type: nonNull(kpiRef)}, "year": {Type: nonNull(graphql.Int)}, "rows": {Type: listOf(row)},
+		"kpi": {Type: nonNull(kpiRef)}, "year": {Type: nonNull(graphql.Int)},
+		"rows": {Type: listOf(row), Args: graphql.FieldConfigArgument{"focusOrGroup": {Type: graphql.Boolean, DefaultValue: false,
+			Description: "Only the municipalities in focus and the comparison group's members."}},
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				rows := sectionOf(p.Source).Rows
+				if only, _ := p.Args["focusOrGroup"].(bool); !only {
+					return rows, nil
+				}
+				out := []benchmark.Row{}
+				for _, x := range rows {
+					if x.Focus || x.InGroup {
+						out = append(out, x)
+					}
+				}
+				return out, nil
+			}},
 		"national": {Type: nonNull(summary)}, "group": {Type: summary}, "compliance": {Type: compliance}})
 	point := obj("SeriesPoint", "", graphql.Fields{"year": {Type: nonNull(graphql.Int)}, "value": {Type: nonNull(graphql.Float)}})
 	trend := obj("FocusTrend", "A focus municipality's series and trend.", graphql.Fields{
@@ -65,7 +80,16 @@ func newBenchTypes() benchTypes {
 		"title": {Type: nonNull(graphql.String)}, "groupTitle": {Type: nonNull(graphql.String)},
 		"years": {Type: listOf(graphql.Int)}, "focus": {Type: listOf(focus)},
 		"synthetic": {Type: nonNull(graphql.Boolean), Description: "Whether any value is the demo's synthetic data."},
-		"sections":  {Type: listOf(section)}, "trends": {Type: listOf(trend)}})
+		"sections": {Type: listOf(section), Args: graphql.FieldConfigArgument{"latest": {Type: graphql.Boolean, DefaultValue: false,
+			Description: "Only each KPI's newest year."}},
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				secs := reportOf(p.Source).Sections
+				if latest, _ := p.Args["latest"].(bool); latest {
+					return latestSections(secs), nil
+				}
+				return secs, nil
+			}},
+		"trends": {Type: listOf(trend)}})
 	return benchTypes{section: section, report: report}
 }
 
@@ -74,6 +98,41 @@ func seriesPoints(series map[int]float64) []map[string]any {
 	out := make([]map[string]any, len(years))
 	for i, y := range years {
 		out[i] = map[string]any{"year": y, "value": series[y]}
+	}
+	return out
+}
+
+// reportOf and sectionOf read a report or section resolved by value or
+// by pointer.
+func reportOf(src any) benchmark.Report {
+	if r, ok := src.(*benchmark.Report); ok {
+		return *r
+	}
+	r, _ := src.(benchmark.Report)
+	return r
+}
+
+func sectionOf(src any) benchmark.Section {
+	if s, ok := src.(*benchmark.Section); ok {
+		return *s
+	}
+	s, _ := src.(benchmark.Section)
+	return s
+}
+
+// latestSections keeps each KPI's newest section, in the KPIs' order.
+func latestSections(secs []benchmark.Section) []benchmark.Section {
+	at := map[string]int{}
+	var out []benchmark.Section
+	for _, s := range secs {
+		i, seen := at[s.KPI.ID]
+		switch {
+		case !seen:
+			at[s.KPI.ID] = len(out)
+			out = append(out, s)
+		case s.Year > out[i].Year:
+			out[i] = s
+		}
 	}
 	return out
 }

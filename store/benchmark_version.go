@@ -42,7 +42,8 @@ func (db *DB) CountBenchmarkReports(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// PublishBenchmarkReport stores snapshot as the report's next version;
+// PublishBenchmarkReport stores snapshot as the report's next version,
+// unless the latest version holds it already (then that one is returned);
 // only admins may. Published versions never change.
 func (db *DB) PublishBenchmarkReport(ctx context.Context, id int64, version int, snapshot []byte, dataDate time.Time) (*BenchmarkVersion, error) {
 	if !ActorFrom(ctx).IsAdmin() {
@@ -60,6 +61,15 @@ func (db *DB) PublishBenchmarkReport(ctx context.Context, id int64, version int,
 		}
 		if r.Version != version {
 			return Errorf(Conflict, "benchmark report %d changed since you previewed it; preview it again", id)
+		}
+		// What the latest version already holds is that version: a double
+		// click or a retry publishes once.
+		err = tx.get(ctx, v, `SELECT * FROM benchmark_report_versions WHERE report_id = $1 AND title = $2
+			AND snapshot = $3::jsonb AND data_date = $4
+			AND version = (SELECT max(version) FROM benchmark_report_versions WHERE report_id = $1)`,
+			id, r.Title, string(snapshot), dataDate)
+		if !isNoRows(err) {
+			return err
 		}
 		return tx.get(ctx, v, `INSERT INTO benchmark_report_versions (report_id, version, title, snapshot, data_date, published_by)
 			VALUES ($1, (SELECT coalesce(max(version), 0) + 1 FROM benchmark_report_versions WHERE report_id = $1),

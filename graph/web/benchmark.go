@@ -183,9 +183,9 @@ func (s *Server) benchmark(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	v := &view{}
+	v := &view{Flash: s.flash(w, r)}
 	d := benchmarkData{All: r.URL.Query().Get("all") == "1"}
-	if !s.read(w, r, "benchmark", map[string]any{"id": id}, v, &d) {
+	if !s.read(w, r, "benchmark", map[string]any{"id": id, "focusOnly": !d.All}, v, &d) {
 		return
 	}
 	if d.BenchmarkReport != nil {

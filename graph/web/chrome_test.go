@@ -189,6 +189,9 @@ func (c *chrome) screenshot(shot string) {
 		return
 	}
 	png := get(c, chromedp.FullScreenshot(100))
+	if err := os.MkdirAll(c.shots, 0o755); err != nil { // make screenshots may have emptied it
+		c.t.Fatal(err)
+	}
 	if err := os.WriteFile(filepath.Join(c.shots, shot+".png"), png, 0o644); err != nil {
 		c.t.Fatal(err)
 	}
