@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/leanforum/awards/store/storetest"
@@ -55,11 +54,7 @@ func TestBenchmarkReports(t *testing.T) {
 	oneVersion := e.logs.lastStatements()
 
 	// A later import changes the values: the published version must not.
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := e.rawSQL()
 	if _, err := db.ExecContext(context.Background(), `UPDATE kpi_records SET value_t = value_t + 1000, updated_at = now() WHERE kpi_id = 'U33401'`); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -16,12 +15,8 @@ func TestEvidenceForJurors(t *testing.T) {
 	seedKPIs(t, dsn)
 	j := newJury(t, e, 2, 3, "")
 	// Municipality 0101 (n = 1): U33401 is 100 + 7 − 2(y − 2018): 107 in 2018, 99 in 2022.
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	_, err = db.ExecContext(context.Background(), `INSERT INTO indicators (application_id, position, name, unit, direction,
+	db := e.rawSQL()
+	_, err := db.ExecContext(context.Background(), `INSERT INTO indicators (application_id, position, name, unit, direction,
 			baseline_value, baseline_on, current_value, current_on, legal_limit, kpi_id, municipality_code)
 		VALUES ($1, 1, 'Utredningstid', 'dagar', 'LOWER_IS_BETTER', 107, '2018-06-30', 80, '2022-06-30', 120, 'U33401', '0101')`, j.apps[1])
 	if err != nil {
@@ -80,14 +75,10 @@ func TestEvidenceAtClaimedYears(t *testing.T) {
 	e := newEnvAt(t, dsn)
 	seedKPIs(t, dsn)
 	j := newJury(t, e, 2, 3, "")
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := e.rawSQL()
 	// Municipality 0101 is 6th of 30 on U33401 in 2019 (105 days) but the
 	// worst in 2022, the latest year; 2016 is not published.
-	_, err = db.ExecContext(context.Background(), `UPDATE kpi_records SET value_t = 300
+	_, err := db.ExecContext(context.Background(), `UPDATE kpi_records SET value_t = 300
 		WHERE kpi_id = 'U33401' AND municipality_id = '0101' AND period = 2022`)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math"
 	"strings"
@@ -29,11 +28,7 @@ func TestHugeValuesGiveAnswers(t *testing.T) {
 		t.Fatalf("import of values at the limit = %d %v", status, out)
 	}
 	checkProfile(t, e, "N21006", 1e15)
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := e.rawSQL()
 	if _, err := db.ExecContext(context.Background(),
 		`UPDATE kpi_records SET value_t = 1.7e308 WHERE kpi_id = 'U21468' AND period = 2022`); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -16,12 +15,8 @@ func TestMunicipalityCheck(t *testing.T) {
 	seedKPIs(t, dsn)
 	// apps[1]'s organisation names municipality 1001; its indicator names 0101's series.
 	j := newJury(t, e, 2, 3, "")
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	_, err = db.ExecContext(context.Background(), `INSERT INTO indicators (application_id, position, name, unit, direction,
+	db := e.rawSQL()
+	_, err := db.ExecContext(context.Background(), `INSERT INTO indicators (application_id, position, name, unit, direction,
 			baseline_value, baseline_on, current_value, current_on, kpi_id, municipality_code)
 		VALUES ($1, 1, 'Utredningstid', 'dagar', 'LOWER_IS_BETTER', 107, '2018-06-30', 99, '2022-06-30', 'U33401', '0101')`, j.apps[1])
 	if err != nil {

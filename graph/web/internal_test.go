@@ -138,6 +138,7 @@ var dynamicKeys = map[string][]string{
 	"colour":    {"colour.GREEN", "colour.YELLOW", "colour.RED", "colour.GREY"},
 	"direction": {"direction.LOWER_IS_BETTER", "direction.HIGHER_IS_BETTER", "direction.NEUTRAL"},
 	"status":    {"status.DRAFT", "status.SUBMITTED", "status.WITHDRAWN"},
+	"iccReason": {"iccReason.NO_CROSSED_BLOCK", "iccReason.TOO_FEW_APPLICATIONS", "iccReason.NO_VARIATION", "iccReason.NOT_COMPUTABLE"},
 	"error":     {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
 }
 

@@ -116,7 +116,7 @@ func TestBrowserLeadPages(t *testing.T) {
 	c.loginAs(jurorEmail("lead"), jurorPassword)
 	c.visit("/jury", "")
 	c.submit(`a[href="/jury/cycles/`+f.cycle+`/ranking"]`, "jury-ranking")
-	c.wantText("3 flaggade celler saknar ännu", "strängare än de andra", "Krippendorffs alfa (interval)")
+	c.wantText("3 flaggade celler saknar ännu", "strängare än de andra", "Krippendorffs alfa (intervallskala)", "för få ansökningar för att skatta")
 	c.visit("/jury/cycles/"+f.cycle+"/applications/"+f.apps[1], "jury-deliberation")
 	c.wantText("Svagt", "Jurymedlemmar som deltog")
 	c.typeInto("#f-value-"+f.criteria[0], "50")

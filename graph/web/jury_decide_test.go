@@ -45,7 +45,9 @@ func TestJuryDecidesAndPublishes(t *testing.T) {
 	f := newDeliberation(t, s)
 	lead := f.browser("lead")
 	ranking := "/jury/cycles/" + f.cycle + "/ranking"
-	lead.get(ranking).wantStatus(http.StatusOK).has(app0Title, app1Title, "3 flaggade celler saknar ännu", "strängare än de andra", "ICC")
+	lead.get(ranking).wantStatus(http.StatusOK).has(app0Title, app1Title, "3 flaggade celler saknar ännu", "strängare än de andra", "ICC",
+		"för få ansökningar för att skatta", "intervallskala")
+	lead.get(ranking).lacks("too few applications", "no two targets")
 	f.browser("conflicted").get(ranking).wantStatus(http.StatusOK).has(app1Title).lacks(app0Title, "Stark ledning")
 
 	decisions := "/jury/cycles/" + f.cycle + "/decisions"

@@ -135,6 +135,9 @@ type measures struct {
 		K            int       `json:"k"`
 	} `json:"icc"`
 	IccNote *string `json:"iccNote"`
+	// IccReason is the API's code for a missing ICC, which the page
+	// words in its own language (IccNote is the API's English).
+	IccReason string `json:"iccReason"`
 }
 
 type interval struct {

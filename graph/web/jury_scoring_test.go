@@ -88,7 +88,7 @@ func TestScoringStaleForm(t *testing.T) {
 	b.get(path)
 	f.version = f.advance("CONSENSUS")
 	p := b.post(path, f.scoringForm("45")).wantStatus(http.StatusConflict)
-	p.has("Cykeln har gått vidare från ”juryn bedömer” till ”juryn enas”", "Styrka "+f.criteria[0], `value="45"`)
+	p.has("Omgången har gått vidare från ”juryn bedömer” till ”juryn enas”", "Styrka "+f.criteria[0], `value="45"`)
 	if got := f.myScores("assigned", 0); got[f.criteria[0]] != "<nil>" {
 		t.Errorf("a stale form saved %v", got)
 	}

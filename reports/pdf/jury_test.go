@@ -125,7 +125,7 @@ func TestJuryTooFewApplications(t *testing.T) {
 		want string
 	}{
 		{pdf.Swedish, "ICC: för få ansökningar för att skatta. Det största blocket bedömt av samma jurymedlemmar har 3 " +
-			"ansökningar (k = 4 jurymedlemmar); cykeln skattar ICC från 5 ansökningar."},
+			"ansökningar (k = 4 jurymedlemmar); omgången skattar ICC från 5 ansökningar."},
 		{pdf.English, "ICC: too few applications to estimate. The largest block scored by the same jurors holds 3 " +
 			"applications (k = 4 jurors); the cycle estimates ICC from 5 applications on."},
 	} {

@@ -76,7 +76,7 @@ func juryWords(l Lang) juryText {
 		noICC:    "ICC är inte beräknad: den kräver att varje jurymedlem bedömt varje ansökan.",
 		iccCells: "ICC: n = %d bedömda celler (ansökan × kriterium) från %d ansökningar, k = %d jurymedlemmar.",
 		tooFew: "ICC: för få ansökningar för att skatta. Det största blocket bedömt av samma jurymedlemmar har %d " +
-			"ansökningar (k = %d jurymedlemmar); cykeln skattar ICC från %d ansökningar.",
+			"ansökningar (k = %d jurymedlemmar); omgången skattar ICC från %d ansökningar.",
 		ci: "95 % KI", ciNote: "KI: %s %%-konfidensintervall, F-baserat enligt McGraw & Wong (1996).",
 		alphaN: "α: %d parbara enheter, n = %d värden.", noAlpha: "α är inte beräknad.",
 		claimsHeading: "Redovisade resultat mot officiell statistik", indicator: "Indikator · KPI · kommun",
