@@ -46,29 +46,37 @@ func (p *syncCounter) accept() {
 			continue
 		}
 		go func() { io.Copy(c, s); c.Close() }()
-		go func() { p.count(io.TeeReader(c, s)); s.Close() }()
+		go func() { p.forward(c, s); s.Close() }()
 	}
 }
 
-// count reads the client's messages: the untyped startup message, then
-// messages of one type byte and a length that counts itself.
-func (p *syncCounter) count(r io.Reader) {
+// forward passes the client's messages to the server and counts each Sync
+// before passing it on, so that a Sync is always counted before its answer
+// can reach the client: the untyped startup message first, then messages
+// of one type byte and a length that counts itself.
+func (p *syncCounter) forward(client io.Reader, server io.Writer) {
 	var n [4]byte
-	if _, err := io.ReadFull(r, n[:]); err != nil {
+	if _, err := io.ReadFull(client, n[:]); err != nil {
 		return
 	}
-	if _, err := io.CopyN(io.Discard, r, int64(binary.BigEndian.Uint32(n[:]))-4); err != nil {
+	if _, err := server.Write(n[:]); err != nil {
+		return
+	}
+	if _, err := io.CopyN(server, client, int64(binary.BigEndian.Uint32(n[:]))-4); err != nil {
 		return
 	}
 	var head [5]byte
 	for {
-		if _, err := io.ReadFull(r, head[:]); err != nil {
+		if _, err := io.ReadFull(client, head[:]); err != nil {
 			return
 		}
 		if head[0] == 'S' {
 			p.syncs.Add(1)
 		}
-		if _, err := io.CopyN(io.Discard, r, int64(binary.BigEndian.Uint32(head[1:]))-4); err != nil {
+		if _, err := server.Write(head[:]); err != nil {
+			return
+		}
+		if _, err := io.CopyN(server, client, int64(binary.BigEndian.Uint32(head[1:]))-4); err != nil {
 			return
 		}
 	}
