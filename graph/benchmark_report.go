@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"time"
 
@@ -23,8 +22,7 @@ func (s *schema) benchmarkReportTypes() (report, version *graphql.Object) {
 				if snapshot == nil {
 					return nil, store.Errorf(store.NotFound, "benchmark report %d has no version %d", v.ReportID, v.Version)
 				}
-				r := &benchmark.Report{}
-				return r, json.Unmarshal(snapshot, r)
+				return s.snapshots.decode(store.VersionKey{Report: v.ReportID, Version: v.Version}, snapshot)
 			}
 			if len(v.Snapshot) > 2 { // read with its snapshot
 				return decode(v.Snapshot)

@@ -39,12 +39,14 @@ type schema struct {
 
 	bench                                                                   benchTypes
 	municipality, group, groupRef, kpi, evidence, benchReport, benchVersion *graphql.Object
+	snapshots                                                               *snapshotCache
 }
 
 // newSchema builds the GraphQL schema over db; l signs report links,
 // logins limits password checks and signUps sign-ups.
 func newSchema(db *store.DB, l linker, logins, signUps *limiter, opts ...func(*schema)) (graphql.Schema, error) {
-	s := &schema{db: db, linker: l, logins: logins, signUps: signUps, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType()}
+	s := &schema{db: db, linker: l, logins: logins, signUps: signUps, enums: newEnums(), date: newDateType(), pageInfo: newPageInfoType(),
+		snapshots: &snapshotCache{}}
 	s.mailDefaults(opts)
 	s.user = s.userType()
 	s.organisation = s.organisationType()

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 )
@@ -80,7 +79,7 @@ func (d *signUpData) Options() []option {
 	for i, m := range d.Municipalities {
 		out[i] = option{Value: m.Code, Label: m.Name}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return swedishKey(out[i].Label) < swedishKey(out[j].Label) })
+	sortOptions(out)
 	return out
 }
 

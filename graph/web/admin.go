@@ -20,7 +20,12 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "admin", v)
 }
 
-// sortOptions sorts a select's options by label, the Swedish way.
+// sortOptions sorts a select's options by label, the Swedish way, each
+// label's key computed once (pages sort the 290 municipalities).
 func sortOptions(o []option) {
-	sort.SliceStable(o, func(i, j int) bool { return swedishKey(o[i].Label) < swedishKey(o[j].Label) })
+	keys := make(map[string]string, len(o))
+	for _, x := range o {
+		keys[x.Label] = swedishKey(x.Label)
+	}
+	sort.SliceStable(o, func(i, j int) bool { return keys[o[i].Label] < keys[o[j].Label] })
 }

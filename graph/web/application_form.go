@@ -23,6 +23,8 @@ type editor struct {
 	Incomplete bool
 	Feedback   *feedback
 	Official   map[string]*official // by KPI id/municipality code
+
+	municipalities []option // MunicipalityOptions, once sorted
 }
 
 type kpiHit struct {
@@ -238,13 +240,18 @@ func (e *editor) Answerable() []criterion {
 	return out
 }
 
-// MunicipalityOptions are the municipalities by name, for an indicator.
+// MunicipalityOptions are the municipalities by name, for an indicator
+// (sorted once per page, however many rows draw them).
 func (e *editor) MunicipalityOptions() []option {
+	if e.municipalities != nil {
+		return e.municipalities
+	}
 	out := make([]option, len(e.Data.Municipalities))
 	for i, m := range e.Data.Municipalities {
 		out[i] = option{Value: m.Code, Label: m.Name}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return swedishKey(out[i].Label) < swedishKey(out[j].Label) })
+	sortOptions(out)
+	e.municipalities = out
 	return out
 }
 

@@ -41,6 +41,19 @@ func newSite(t testing.TB) *site {
 // newSiteWith is newSite with options (the secret is filled in).
 func newSiteWith(t testing.TB, opts web.Options) *site {
 	t.Helper()
+	return newSiteCompared(t, opts, true)
+}
+
+// newServedSite is newSite with the API as awardd serve runs it: without
+// CompareExecutors, which runs every query twice (for the benchmarks).
+func newServedSite(t testing.TB) *site {
+	t.Helper()
+	return newSiteCompared(t, web.Options{}, false)
+}
+
+// newSiteCompared is newSiteWith, comparing the executors or not.
+func newSiteCompared(t testing.TB, opts web.Options, compare bool) *site {
+	t.Helper()
 	dsn := storetest.NewDatabase(t)
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
@@ -59,7 +72,7 @@ func newSiteWith(t testing.TB, opts web.Options) *site {
 	// CompareExecutors: every query a page sends also runs on graphql-go's
 	// executor, and a different answer fails the test.
 	api, err := graph.NewHandler(db, graph.Options{Log: slog.New(failOnDiff{t, quiet.Handler()}), LoginLimit: 1000,
-		SignUpLimit: 1000, CompareExecutors: true})
+		SignUpLimit: 1000, CompareExecutors: compare})
 	if err != nil {
 		t.Fatal(err)
 	}

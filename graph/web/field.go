@@ -10,7 +10,10 @@ type field struct {
 	Options                                                                                  []option
 }
 
-type option struct{ Value, Label string }
+type option struct {
+	Value, Label string
+	Selected     bool // set by Sel and With from the field's value
+}
 
 // DescribedBy ties the hint, error and counter to the field.
 func (f field) DescribedBy() string {
@@ -83,14 +86,18 @@ func (v *view) Sel(name, labelKey, hintKey string, opts ...string) field {
 		} else {
 			label = v.T(label)
 		}
-		f.Options = append(f.Options, option{Value: opts[i], Label: label})
+		f.Options = append(f.Options, option{Value: opts[i], Label: label, Selected: opts[i] == f.Value})
 	}
 	return f
 }
 
 // With returns f with its options appended: for selects built from data.
 func (f field) With(opts []option) field {
+	n := len(f.Options)
 	f.Options = append(f.Options, opts...)
+	for i := n; i < len(f.Options); i++ {
+		f.Options[i].Selected = f.Options[i].Value == f.Value
+	}
 	return f
 }
 

@@ -93,9 +93,10 @@ func TestHomeTransferSize(t *testing.T) {
 }
 
 // BenchmarkPages is the server time of a page with the demo data, through
-// the real handler and PostgreSQL (make bench-web).
+// the real handler and PostgreSQL (make bench-web), configured as awardd
+// serve configures it.
 func BenchmarkPages(b *testing.B) {
-	s := newSite(b)
+	s := newServedSite(b)
 	for _, p := range s.pageFigures(b) {
 		b.Run(p.name, func(b *testing.B) {
 			for b.Loop() {
