@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/leanforum/awards/graph"
 	"github.com/leanforum/awards/store"
 )
@@ -85,14 +83,6 @@ func TestPasswordPages(t *testing.T) {
 	s.token("glomsk@example.se", "det nya lösenordet")
 }
 
-// typeInto types into empty fields (by CSS selector).
-func typeInto(c *chrome, fields map[string]string) {
-	c.t.Helper()
-	for sel, v := range fields {
-		c.run(chromedp.SendKeys(chromedp.CSS(sel), v))
-	}
-}
-
 // TestBrowserAccountMails: an invited juror creates the account from the
 // mail's link, forgets the password and resets it, with and without
 // JavaScript, in Swedish.
@@ -104,15 +94,15 @@ func TestBrowserAccountMails(t *testing.T) {
 		c.visit("/invitation?token="+url.QueryEscape(s.invite(email)), c.name("invitation"))
 		c.submit(`main form button[type=submit]`, c.name("invitation-errors"))
 		c.wantText("Skriv ditt namn.")
-		typeInto(c, map[string]string{"#f-name": "Jan Öberg", "#f-password": "ett långt lösenord", "#f-password2": "ett långt lösenord"})
+		c.fill(map[string]string{"#f-name": "Jan Öberg", "#f-password": "ett långt lösenord", "#f-password2": "ett långt lösenord"})
 		c.submit(`main form button[type=submit]`, c.name("invitation-done"))
 		c.wantText("Välkommen! Ditt konto är skapat")
 		c.visit("/password/forgot", c.name("password-forgot"))
-		typeInto(c, map[string]string{"#f-email": email})
+		c.fill(map[string]string{"#f-email": email})
 		c.submit(`main form button[type=submit]`, c.name("password-forgot-sent"))
 		c.wantText("Om det finns ett konto med adressen " + email)
 		c.visit("/password/reset?token="+url.QueryEscape(s.lastToken()), c.name("password-reset"))
-		typeInto(c, map[string]string{"#f-password": "ett nytt lösenord", "#f-password2": "ett nytt lösenord"})
+		c.fill(map[string]string{"#f-password": "ett nytt lösenord", "#f-password2": "ett nytt lösenord"})
 		c.submit(`main form button[type=submit]`, c.name("password-reset-done"))
 		if got := c.location(); !strings.HasPrefix(got, "/login") {
 			t.Errorf("after the reset: at %s, want /login", got)

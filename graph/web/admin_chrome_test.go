@@ -3,28 +3,14 @@ package web_test
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
-
 	"github.com/leanforum/awards/store"
 )
-
-// retype replaces what the fields named by the map's keys hold by
-// keyboard alone (select all, delete, type), so it works with the page's
-// JavaScript off too.
-func (c *chrome) retype(fields map[string]string) {
-	c.t.Helper()
-	for sel, v := range fields {
-		c.run(chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-			chromedp.KeyEvent(kb.Backspace), chromedp.SendKeys(chromedp.CSS(sel), v))
-	}
-}
 
 // staffLogin logs the tab in as email through the login page.
 func (c *chrome) staffLogin(email string) {
 	c.t.Helper()
 	c.visit("/login", "")
-	c.retype(map[string]string{"#f-email": email, "#f-password": store.DemoPassword})
+	c.fill(map[string]string{"#f-email": email, "#f-password": store.DemoPassword})
 	c.submit(`main form button[type=submit]`, "")
 }
 
@@ -41,10 +27,10 @@ func TestBrowserAdminUsers(t *testing.T) {
 		c.submit(`main a[href="/admin/users"]`, c.name("admin-users"))
 		c.wantText("Alla konton", "eva@demo.jury.se")
 		email := "karin-" + c.mode() + "@jury.example"
-		c.retype(map[string]string{"#f-name": "Karin Jurymedlem", "#f-email": "karin at jury", "#f-password": "a long enough password"})
+		c.fill(map[string]string{"#f-name": "Karin Jurymedlem", "#f-email": "karin at jury", "#f-password": "a long enough password"})
 		c.submit(`form[action^="/admin/users"] button[type=submit]`, c.name("admin-users-error"))
 		c.wantText("Det finns fel i formuläret", "Ange en giltig e-postadress.")
-		c.retype(map[string]string{"#f-email": email, "#f-password": "a long enough password"})
+		c.fill(map[string]string{"#f-email": email, "#f-password": "a long enough password"})
 		c.submit(`form[action^="/admin/users"] button[type=submit]`, "")
 		c.wantText("Kontot är skapat.", email)
 		c.choose("#f-member_user", userID(t, s, store.DemoMalmoEmail))

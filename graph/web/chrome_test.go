@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // axeSource is axe-core, vendored from npm with its licence
@@ -220,16 +221,23 @@ func (c *chrome) location() string {
 	return strings.TrimPrefix(get(c, chromedp.Location()), c.s.srv.URL)
 }
 
-// fill types values into the fields named by the map's keys (CSS
-// selectors), replacing what they held.
+// fill replaces what the fields named by the map's keys (CSS selectors)
+// hold with the values, by keyboard as a person would (select all,
+// delete, type), so that the page's input events fire and it works with
+// the page's JavaScript off too; it fails unless each field then holds
+// its value. (chromedp.Clear empties only the field's default value: a
+// field already typed into kept its text.) Date fields and selects take
+// choose.
 func (c *chrome) fill(fields map[string]string) {
 	c.t.Helper()
 	for sel, v := range fields {
-		if get(c, chromedp.Value(chromedp.CSS(sel))) != "" {
-			c.run(chromedp.Clear(chromedp.CSS(sel)))
+		c.run(chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+			chromedp.KeyEvent(kb.Backspace))
+		if v != "" {
+			c.run(chromedp.SendKeys(chromedp.CSS(sel), v))
 		}
-		if err := chromedp.Do(c.ctx, chromedp.SendKeys(chromedp.CSS(sel), v)); err != nil {
-			c.t.Fatalf("chromium: typing into %s: %v", sel, err)
+		if got := get(c, chromedp.Value(chromedp.CSS(sel))); got != v {
+			c.t.Fatalf("chromium: %s holds %q after filling it with %q", sel, got, v)
 		}
 	}
 }

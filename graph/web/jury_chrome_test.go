@@ -14,16 +14,8 @@ import (
 func (c *chrome) loginAs(email, password string) {
 	c.t.Helper()
 	c.visit("/login", "")
-	c.typeInto("#f-email", email)
-	c.typeInto("#f-password", password)
+	c.fill(map[string]string{"#f-email": email, "#f-password": password})
 	c.submit(`form[action="/login"] button[type=submit]`, "")
-}
-
-// typeInto empties the field sel and types v into it.
-func (c *chrome) typeInto(sel, v string) {
-	c.t.Helper()
-	get(c, chromedp.Evaluate[bool](`(() => { document.querySelector(`+"`"+sel+"`"+`).value = ""; return true })()`))
-	c.run(chromedp.SendKeys(chromedp.CSS(sel), v))
 }
 
 // TestBrowserJurorPages: a juror's pages, with JavaScript on and off,
@@ -43,7 +35,7 @@ func TestBrowserJurorPages(t *testing.T) {
 		c.wantText("Anmäl jäv", app0Org)
 		c.visit("/jury/applications/"+f.apps[0], c.name("jury-scoring"))
 		c.wantText("Utredningstid barn och unga", "90–100: role model", "Officiell serie")
-		c.typeInto("#f-score-"+f.criteria[0], "42")
+		c.fill(map[string]string{"#f-score-" + f.criteria[0]: "42"})
 		c.submit(`button[value=save]`, c.name("jury-scoring-error"))
 		c.wantText("SCORE_OFF_STEP")
 		c.visit("/jury/applications/"+f.apps[1], c.name("jury-scoring-others"))
@@ -119,7 +111,7 @@ func TestBrowserLeadPages(t *testing.T) {
 	c.wantText("3 flaggade celler saknar ännu", "strängare än de andra", "Krippendorffs alfa (intervallskala)", "för få ansökningar för att skatta")
 	c.visit("/jury/cycles/"+f.cycle+"/applications/"+f.apps[1], "jury-deliberation")
 	c.wantText("Svagt", "Jurymedlemmar som deltog")
-	c.typeInto("#f-value-"+f.criteria[0], "50")
+	c.fill(map[string]string{"#f-value-" + f.criteria[0]: "50"})
 	c.submit(`form[action$="/consensus/`+f.criteria[0]+`"] button`, "jury-deliberation-error")
 	c.visit("/jury/cycles/"+f.cycle+"/decisions", "")
 	c.run(chromedp.Click(chromedp.CSS("#f-decision-" + f.apps[1] + "-WINNER")))
