@@ -58,6 +58,9 @@ func formatError(e gqlerrors.FormattedError, orig error, requestID string, log *
 		if len(se.Missing) > 0 {
 			e.Extensions["missing"] = se.Missing
 		}
+		if se.Index != nil {
+			e.Extensions["index"] = *se.Index
+		}
 	default:
 		log.Error("internal error", "request_id", requestID, "path", e.Path, "err", orig)
 		e.Message = "internal error"

@@ -40,6 +40,7 @@ type Error struct {
 	RetryAfter int      // seconds, for RATE_LIMITED
 	Rule       string   // the rule a refusal names (extensions.rule)
 	Missing    []string // what the rule finds missing (extensions.missing)
+	Index      *int     // the element of an input list Field is in (extensions.index)
 }
 
 // Decode unmarshals the result's data into v.
@@ -107,6 +108,13 @@ func resultOf(status int, resp *response) *Result {
 		x.RequestID, _ = e.Extensions["requestId"].(string)
 		x.Rule, _ = e.Extensions["rule"].(string)
 		x.Missing = missingList(e.Extensions["missing"])
+		switch n := e.Extensions["index"].(type) {
+		case int:
+			x.Index = &n
+		case float64:
+			i := int(n)
+			x.Index = &i
+		}
 		switch n := e.Extensions["retryAfter"].(type) {
 		case int:
 			x.RetryAfter = n

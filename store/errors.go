@@ -57,6 +57,9 @@ type Error struct {
 	// Missing lists what the rule found missing (criterion codes,
 	// application ids), as extensions.missing.
 	Missing []string
+	// Index is the element of an input list that Field is in (the
+	// second indicator is 1), as extensions.index; nil when none.
+	Index *int
 }
 
 func (e *Error) Error() string {

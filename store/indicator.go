@@ -62,6 +62,9 @@ func validateIndicators(ins []IndicatorInput) error {
 	}
 	for i := range ins {
 		if err := ins[i].validate(); err != nil {
+			if e, ok := err.(*Error); ok {
+				e.Index = &i
+			}
 			return err
 		}
 	}

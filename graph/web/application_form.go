@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/leanforum/awards/graph"
 )
 
 // maxIndicators is the API's limit on indicators (store.MaxIndicators).
@@ -25,6 +27,7 @@ type editor struct {
 	Official   map[string]*official // by KPI id/municipality code
 
 	municipalities []option // MunicipalityOptions, once sorted
+	sent           []string // the prefixes of the indicator rows sent, in the API's order
 }
 
 type kpiHit struct {
@@ -115,13 +118,32 @@ func (e *editor) input() (map[string]any, bool) {
 		answers = append(answers, map[string]any{"criterionId": k.ID, "text": text})
 	}
 	inds := []map[string]any{}
+	e.sent = nil
 	for _, r := range e.rows() {
 		if m, ok := e.indicatorInput(r.Prefix); ok && m != nil {
 			inds = append(inds, m)
+			e.sent = append(e.sent, r.Prefix)
 		}
 	}
 	in := map[string]any{"title": title, "summary": summary, "answers": answers, "indicators": inds}
 	return in, !f.HasErrors()
+}
+
+// indicatorAPIFields are the form's names for the fields of the API's
+// IndicatorInput (extensions.field "indicators.kpiId" is a row's "kpi").
+var indicatorAPIFields = map[string]string{"name": "name", "unit": "unit", "direction": "direction", "kpiId": "kpi",
+	"municipalityCode": "municipality", "baselineValue": "baseline", "baselineDate": "baselineDate",
+	"currentValue": "current", "currentDate": "currentDate", "targetValue": "target", "legalLimit": "limit", "evidence": "evidence"}
+
+// rowField is the form field of the indicator row an API error is about
+// (extensions.field in the row that extensions.index names among the
+// rows sent), or "" when it is about none.
+func (e *editor) rowField(x graph.Error) string {
+	name, ok := strings.CutPrefix(x.Field, "indicators.")
+	if !ok || x.Index == nil || *x.Index < 0 || *x.Index >= len(e.sent) || indicatorAPIFields[name] == "" {
+		return ""
+	}
+	return e.sent[*x.Index] + indicatorAPIFields[name]
 }
 
 // indicatorFields are an indicator row's fields that make it not blank.
