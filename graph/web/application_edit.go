@@ -151,8 +151,8 @@ func (s *Server) refused(w http.ResponseWriter, r *http.Request, e *editor, errs
 			e.V.Form.fail("", e.V.T("application.deadlinePassed", e.V.DateTime(e.App.Cycle.ClosesAt)))
 			continue
 		}
-		if f := e.rowField(x); f != "" {
-			e.V.Form.fail(f, apiMessage(e.V.cat, x))
+		if f, heading := e.rowField(x); f != "" {
+			e.V.Form.failIn(f, heading, apiMessage(e.V.cat, x))
 			continue
 		}
 		e.V.Form.apiErrors(e.V.cat, []graph.Error{x}, applicationFields)

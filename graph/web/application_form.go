@@ -137,13 +137,15 @@ var indicatorAPIFields = map[string]string{"name": "name", "unit": "unit", "dire
 
 // rowField is the form field of the indicator row an API error is about
 // (extensions.field in the row that extensions.index names among the
-// rows sent), or "" when it is about none.
-func (e *editor) rowField(x graph.Error) string {
+// rows sent) and the row's heading, or "" when it is about none.
+func (e *editor) rowField(x graph.Error) (field, heading string) {
 	name, ok := strings.CutPrefix(x.Field, "indicators.")
 	if !ok || x.Index == nil || *x.Index < 0 || *x.Index >= len(e.sent) || indicatorAPIFields[name] == "" {
-		return ""
+		return "", ""
 	}
-	return e.sent[*x.Index] + indicatorAPIFields[name]
+	p := e.sent[*x.Index]
+	n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p, "ind-"), "-"))
+	return p + indicatorAPIFields[name], e.V.T("indicator.heading", n+1)
 }
 
 // indicatorFields are an indicator row's fields that make it not blank.

@@ -149,7 +149,18 @@ func (c *chrome) landed(resp *network.Response, what, shot string) {
 	}
 	c.run(chromedp.WaitReady(chromedp.CSS("body")))
 	c.axe(what)
+	c.requests(what)
 	c.screenshot(shot)
+}
+
+// requests fails when the page needs more than 3 requests besides fonts
+// and images: itself, its stylesheet and its script.
+func (c *chrome) requests(what string) {
+	c.t.Helper()
+	assets := get(c, chromedp.Evaluate[[]string](`[...document.querySelectorAll("script[src], link[rel=stylesheet], link[rel=preload], link[rel=modulepreload], iframe[src]")].map(e => e.src || e.href)`))
+	if len(assets) > 2 {
+		c.t.Errorf("%s: the page needs %d requests besides fonts and images, want at most 3: itself and %v", what, 1+len(assets), assets)
+	}
 }
 
 type violation struct {

@@ -31,15 +31,15 @@ func TestBrowserEnglishPages(t *testing.T) {
 	c.visit("/", "")
 	c.english()
 	for _, p := range []struct{ path, shot, text string }{
-		{"/", "en-home", "Published benchmark reports"},
+		{"/", "en-home", "Published benchmarks"},
 		{"/cycles/1/results", "en-results", "Winners (2)"},
-		{"/cycles/1", "en-cycle", "Assessment criteria"},
-		{"/benchmarks", "en-benchmarks", "Benchmark reports"},
+		{"/cycles/1", "en-cycle", "Criteria"},
+		{"/benchmarks", "en-benchmarks", "Väntetider och utredningstider"},
 		{"/benchmarks/1/versions/1", "en-benchmark", "Legal limit: at most 120."},
 		{"/municipalities/1280", "en-municipality", "The seven most similar municipalities"},
 		{"/no/such/page", "en-not-found", "not found"},
 		{"/login", "en-login", "Log in"},
-		{"/signup", "en-signup", "Sign up"},
+		{"/signup", "en-signup", "Create account"},
 	} {
 		c.visit(p.path, p.shot)
 		c.wantEnglish(p.text)

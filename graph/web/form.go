@@ -16,7 +16,8 @@ type form struct {
 	Values url.Values
 	Errors map[string]string
 	Top    []string
-	order  []string // field names in the order their errors came
+	order  []string          // field names in the order their errors came
+	labels map[string]string // what the summary names a field by, when its label is not enough
 }
 
 func newForm(values url.Values) *form {
@@ -59,11 +60,25 @@ func (f *form) fail(field, msg string) {
 	}
 }
 
+// failIn records msg against field, which the summary names by label
+// (an indicator row's field: "Indicator 2: …").
+func (f *form) failIn(field, label, msg string) {
+	if f.labels == nil {
+		f.labels = map[string]string{}
+	}
+	f.labels[field] = label
+	f.fail(field, msg)
+}
+
 // Summary is the field errors in order, for the summary at the top.
 func (f *form) Summary() []fieldError {
 	out := make([]fieldError, 0, len(f.order))
 	for _, n := range f.order {
-		out = append(out, fieldError{Field: n, Message: f.Errors[n]})
+		m := f.Errors[n]
+		if l := f.labels[n]; l != "" {
+			m = l + ": " + m
+		}
+		out = append(out, fieldError{Field: n, Message: m})
 	}
 	return out
 }

@@ -28,7 +28,7 @@ func TestIndicatorErrorAtItsRow(t *testing.T) {
 	p := b.post(path, f).wantStatus(http.StatusUnprocessableEntity)
 	msg := "Ange ett Kolada-id som U33401: en bokstav och fem siffror."
 	p.has(`<p class="error" id="f-ind-2-kpi-error"><span class="vh">`, msg,
-		`<a href="#f-ind-2-kpi">`+msg+`</a>`, // the summary
+		`<a href="#f-ind-2-kpi">Resultatmått 3: `+msg+`</a>`, // the summary names the row
 		`value="Väntetid familjestöd"`, `value="Q12"`, "Egen mätning.", "Min sammanfattning.", `value="Utredningstid barn och unga"`)
 	p.lacks(`id="f-ind-0-kpi-error"`, `id="f-ind-1-kpi-error"`)
 	input := between(p.Body, `id="f-ind-2-kpi"`, ">")

@@ -60,6 +60,18 @@
     });
   });
 
+  // An upload (the secretariat's Kolada files) shows that it is under way
+  // until the answer comes. (Here rather than in a script of its own: no
+  // page needs more than the page, this script and the stylesheet.)
+  document.querySelectorAll("form[data-upload]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var p = form.querySelector("[data-progress]");
+      if (p) p.hidden = false;
+      var b = form.querySelector("button[type=submit]");
+      if (b) b.setAttribute("aria-disabled", "true");
+    });
+  });
+
   // Move focus to the error summary when a form comes back with errors.
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
