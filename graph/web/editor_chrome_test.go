@@ -111,8 +111,10 @@ func TestBrowserCharacterCounter(t *testing.T) {
 }
 
 // dialogs records the JavaScript dialogs the tab opens and answers each
-// with accept (for beforeunload: true leaves the page, false stays).
-func (c *chrome) dialogs(accept bool) func() []string {
+// with accept (for beforeunload: true leaves the page, false stays). The
+// function it returns waits (up to 10 s) until want dialogs have opened
+// in all, and a moment more for any further one, and returns their types.
+func (c *chrome) dialogs(accept bool) func(want int) []string {
 	var seen []string
 	opened := make(chan string, 8)
 	events := chromedp.Events(c.ctx, cdpage.JavascriptDialogOpening)
@@ -125,12 +127,19 @@ func (c *chrome) dialogs(accept bool) func() []string {
 			go chromedp.Call(c.ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: accept})
 		}
 	}()
-	return func() []string {
+	return func(want int) []string {
+		deadline := time.After(10 * time.Second)
 		for {
+			wait := 500 * time.Millisecond
+			if len(seen) < want {
+				wait = 10 * time.Second
+			}
 			select {
 			case d := <-opened:
 				seen = append(seen, d)
-			case <-time.After(500 * time.Millisecond):
+			case <-deadline:
+				return seen
+			case <-time.After(wait):
 				return seen
 			}
 		}
@@ -148,7 +157,7 @@ func TestBrowserUnsavedWarning(t *testing.T) {
 
 	// Nothing typed: the link leaves at once.
 	c.submit(`header a[href="/"]`, "")
-	if got := seen(); len(got) != 0 || c.location() != "/" {
+	if got := seen(0); len(got) != 0 || c.location() != "/" {
 		t.Fatalf("leaving an untouched editor: dialogs %v, at %s", got, c.location())
 	}
 	c.visit(path, "")
@@ -156,7 +165,7 @@ func TestBrowserUnsavedWarning(t *testing.T) {
 	if err := chromedp.Do(c.ctx, chromedp.Click(chromedp.CSS(`header a[href="/"]`))); err != nil {
 		t.Fatal(err)
 	}
-	if got := seen(); len(got) != 1 || got[0] != "beforeunload" {
+	if got := seen(1); len(got) != 1 || got[0] != "beforeunload" {
 		t.Fatalf("leaving with unsaved text opened the dialogs %v, want one beforeunload", got)
 	}
 	if got := c.location(); got != path {
@@ -169,7 +178,7 @@ func TestBrowserUnsavedWarning(t *testing.T) {
 	c.submit(`button[value="save"]`, "")
 	c.wantText("Utkastet är sparat.")
 	c.submit(`header a[href="/"]`, "")
-	if got := seen(); len(got) != 1 || c.location() != "/" {
+	if got := seen(1); len(got) != 1 || c.location() != "/" {
 		t.Errorf("saving and leaving: dialogs %v, at %s; want no new one", got, c.location())
 	}
 }
