@@ -38,6 +38,11 @@ type Error struct {
 	Field      string // the input field the error is about, if any
 	RequestID  string // for INTERNAL and TIMEOUT
 	RetryAfter int    // seconds, for RATE_LIMITED
+	// Rule and Missing are extensions.rule and extensions.missing: the
+	// rule that refused the request and what it found missing (for
+	// INFEASIBLE, the reason and the application concerned).
+	Rule    string
+	Missing []string
 }
 
 // Decode unmarshals the result's data into v.
@@ -103,6 +108,8 @@ func resultOf(status int, resp *response) *Result {
 		}
 		x.Field, _ = e.Extensions["field"].(string)
 		x.RequestID, _ = e.Extensions["requestId"].(string)
+		x.Rule, _ = e.Extensions["rule"].(string)
+		x.Missing = missingOf(e.Extensions["missing"])
 		switch n := e.Extensions["retryAfter"].(type) {
 		case int:
 			x.RetryAfter = n
@@ -112,6 +119,23 @@ func resultOf(status int, resp *response) *Result {
 		r.Errors = append(r.Errors, x)
 	}
 	return r
+}
+
+// missingOf reads extensions.missing, as the store wrote it or decoded.
+func missingOf(v any) []string {
+	switch m := v.(type) {
+	case []string:
+		return m
+	case []any:
+		out := make([]string, 0, len(m))
+		for _, x := range m {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // ClientAddr is the address r comes from: the connection's peer, or the
