@@ -139,7 +139,13 @@ var dynamicKeys = map[string][]string{
 	"direction": {"direction.LOWER_IS_BETTER", "direction.HIGHER_IS_BETTER", "direction.NEUTRAL"},
 	"status":    {"status.DRAFT", "status.SUBMITTED", "status.WITHDRAWN"},
 	"iccReason": {"iccReason.NO_CROSSED_BLOCK", "iccReason.TOO_FEW_APPLICATIONS", "iccReason.NO_VARIATION", "iccReason.NOT_COMPUTABLE"},
-	"error":     {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
+	"adminConflictKind": {"admin.conflicts.kind.DECLARED_ORGANISATION", "admin.conflicts.kind.DECLARED_MUNICIPALITY",
+		"admin.conflicts.kind.OWN_ORGANISATION", "admin.conflicts.kind.OWN_MUNICIPALITY"},
+	"adminMatrixState": {"admin.assignments.state.conflicted", "admin.assignments.state.submitted",
+		"admin.assignments.state.recused", "admin.assignments.state.ineligible"},
+	"adminEligibility": {"admin.assignments.eligibility.PENDING", "admin.assignments.eligibility.NOT_ELIGIBLE"},
+	"adminCycleTab":    {"admin.cycle.jury", "admin.cycle.conflicts", "admin.cycle.assignments", "admin.cycle.exports", "admin.cycle.audit"},
+	"error":            {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
 }
 
 var (
