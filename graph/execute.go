@@ -35,14 +35,11 @@ type Error struct {
 	Message    string
 	Path       []any
 	Code       store.Code
-	Field      string // the input field the error is about, if any
-	RequestID  string // for INTERNAL and TIMEOUT
-	RetryAfter int    // seconds, for RATE_LIMITED
-	// Rule and Missing are extensions.rule and extensions.missing: the
-	// rule that refused the request and what it found missing (for
-	// INFEASIBLE, the reason and the application concerned).
-	Rule    string
-	Missing []string
+	Field      string   // the input field the error is about, if any
+	RequestID  string   // for INTERNAL and TIMEOUT
+	RetryAfter int      // seconds, for RATE_LIMITED
+	Rule       string   // the rule a refusal names (extensions.rule)
+	Missing    []string // what the rule finds missing (extensions.missing)
 }
 
 // Decode unmarshals the result's data into v.
@@ -109,7 +106,7 @@ func resultOf(status int, resp *response) *Result {
 		x.Field, _ = e.Extensions["field"].(string)
 		x.RequestID, _ = e.Extensions["requestId"].(string)
 		x.Rule, _ = e.Extensions["rule"].(string)
-		x.Missing = missingOf(e.Extensions["missing"])
+		x.Missing = missingList(e.Extensions["missing"])
 		switch n := e.Extensions["retryAfter"].(type) {
 		case int:
 			x.RetryAfter = n
@@ -121,21 +118,12 @@ func resultOf(status int, resp *response) *Result {
 	return r
 }
 
-// missingOf reads extensions.missing, as the store wrote it or decoded.
-func missingOf(v any) []string {
-	switch m := v.(type) {
-	case []string:
-		return m
-	case []any:
-		out := make([]string, 0, len(m))
-		for _, x := range m {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
+// missingList is a refusal's extensions.missing, as the executor left it.
+func missingList(v any) []string {
+	if l, ok := v.([]string); ok {
+		return l
 	}
-	return nil
+	return stringList(v)
 }
 
 // ClientAddr is the address r comes from: the connection's peer, or the
