@@ -35,8 +35,8 @@ type cycleAssignment struct {
 	SubmittedAt   *string `json:"submittedAt"`
 }
 
-// adminCycle is the cycle of the jury pages.
-type adminCycle struct {
+// juryAdminCycle is the cycle of the jury pages.
+type juryAdminCycle struct {
 	ID                   string            `json:"id"`
 	Title                string            `json:"title"`
 	Phase                string            `json:"phase"`
@@ -48,7 +48,7 @@ type adminCycle struct {
 }
 
 // Jurors are the jury with each juror's load.
-func (c *adminCycle) Jurors() []adminJuror {
+func (c *juryAdminCycle) Jurors() []adminJuror {
 	out := make([]adminJuror, len(c.Jury))
 	for i, j := range c.Jury {
 		for _, a := range c.Assignments {
@@ -76,7 +76,7 @@ type municipalityRef struct {
 
 // adminJuryData is the jury page's data.
 type adminJuryData struct {
-	Cycle *adminCycle `json:"cycle"`
+	Cycle *juryAdminCycle `json:"cycle"`
 	Users struct {
 		Nodes []struct {
 			ID    string `json:"id"`
