@@ -12,7 +12,7 @@ import (
 
 // adminAssignmentsData is the assignment matrix's data.
 type adminAssignmentsData struct {
-	Cycle        *juryAdminCycle       `json:"cycle"`
+	Cycle        *juryAdminCycle   `json:"cycle"`
 	Applications cycleApplications `json:"applications"`
 	After        string            `json:"-"`
 	// Posted holds the pairs the refused form had ticked, so that the

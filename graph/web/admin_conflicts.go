@@ -35,7 +35,7 @@ type cycleApplications struct {
 
 // adminConflictsData is the conflicts overview's data.
 type adminConflictsData struct {
-	Cycle          *juryAdminCycle       `json:"cycle"`
+	Cycle          *juryAdminCycle   `json:"cycle"`
 	Applications   cycleApplications `json:"applications"`
 	Municipalities []municipalityRef `json:"municipalities"`
 	After          string            `json:"-"`
