@@ -27,7 +27,7 @@ func TestBrowserAdminJury(t *testing.T) {
 		c.visit(base+"/jury", c.name("admin-jury"))
 		c.wantText("Juryn för Leanpriset 2026 (test)", "Juror conflicted", "Egen kommun: Malmö")
 		c.choose("#f-juror", id)
-		c.retype(map[string]string{"#f-affiliation": "Lunds universitet"})
+		c.fill(map[string]string{"#f-affiliation": "Lunds universitet"})
 		c.submit(`form[action="`+base+`/jury"]:not(.inline) button[type=submit]`, "")
 		c.wantText("Jurymedlemmen är tillagd.", "Lunds universitet")
 		c.submit(`form.inline input[value="`+id+`"] ~ button`, "")
@@ -37,7 +37,7 @@ func TestBrowserAdminJury(t *testing.T) {
 		if js {
 			c.choose("#f-juror", f.ids["unassigned"])
 			c.choose("#f-organisation", f.orgs[1])
-			c.retype(map[string]string{"#f-reason": "Sitter i styrelsen"})
+			c.fill(map[string]string{"#f-reason": "Sitter i styrelsen"})
 			c.submit(`form[action^="`+base+`/conflicts"] button[type=submit]`, c.name("admin-conflicts-recorded"))
 			c.wantText("Jävet är registrerat.", "Anmält jäv mot organisationen: Sitter i styrelsen")
 		}
@@ -58,7 +58,7 @@ func TestBrowserAdminJury(t *testing.T) {
 		if !js {
 			n, why = "9", "9 jurymedlemmar per ansökan begärdes, men juryn har bara 6."
 		}
-		c.retype(map[string]string{"#f-perApplication": n})
+		c.fill(map[string]string{"#f-perApplication": n})
 		c.submit(`form[action$="/assignments/auto"] button`, c.name("admin-assignments-infeasible"))
 		c.wantText("Det gick inte att tilldela automatiskt", why, "Ingenting är ändrat.")
 		// Untick it again for the other mode.
@@ -74,7 +74,7 @@ func TestBrowserAdminJury(t *testing.T) {
 	c.visit(base+"/conflicts", "admin-conflicts-en")
 	c.wantText("Own municipality: Malmö stad")
 	c.visit(base+"/assignments", "admin-assignments-en")
-	c.retype(map[string]string{"#f-perApplication": "6"})
+	c.fill(map[string]string{"#f-perApplication": "6"})
 	c.submit(`form[action$="/assignments/auto"] button`, "admin-assignments-infeasible-en")
 	c.wantText("Automatic assignment is not possible", "has too few jurors without a conflict: it needs 5 more", "Nothing has changed.")
 }
