@@ -72,11 +72,11 @@ func TestAdminAuditPage(t *testing.T) {
 		t.Fatalf("the next page's link %q loses the filter", next)
 	}
 	b.get("/admin/cycles/"+a.cycle+"/audit?"+unescape(next)).wantStatus(http.StatusOK).has("Första sidan", "Loggen (55 händelser)")
-	b.get(a.base+"/audit?from=2099-01-01").has("Inga händelser matchar.")
-	b.get(a.base+"/audit?to=2001-01-01").has("Inga händelser matchar.")
+	b.get(a.base + "/audit?from=2099-01-01").has("Inga händelser matchar.")
+	b.get(a.base + "/audit?to=2001-01-01").has("Inga händelser matchar.")
 	actor := userID(t, a.s, "conflicted@jury.example.se")
-	b.get(a.base+"/audit?actor="+actor).has("Inga händelser matchar.")
+	b.get(a.base + "/audit?actor=" + actor).has("Inga händelser matchar.")
 	b.get(a.base+"/audit?from=igår").wantStatus(http.StatusUnprocessableEntity).has("Ange ett datum som ÅÅÅÅ-MM-DD.", `value="igår"`)
-	b.get(a.base+"/audit?from=2026-05-02&to=2026-05-01").wantStatus(http.StatusUnprocessableEntity).
+	b.get(a.base + "/audit?from=2026-05-02&to=2026-05-01").wantStatus(http.StatusUnprocessableEntity).
 		has("Slutdatumet måste vara samma dag som eller efter startdatumet.")
 }
