@@ -78,10 +78,10 @@ func TestApplicantPagesSayMunicipalityUnverified(t *testing.T) {
 	b := f.browser("applicant")
 	b.get("/dashboard").wantStatus(http.StatusOK).has("Kommun <span class=\"org-municipality\">1280 "+unverifiedSv,
 		"Sekretariatet har ännu inte kontrollerat")
-	b.get("/applications/"+f.apps[0]).wantStatus(http.StatusOK).has("<dt>Kommun</dt><dd><span class=\"org-municipality\">Malmö (1280) " + unverifiedSv)
+	b.get("/applications/" + f.apps[0]).wantStatus(http.StatusOK).has("<dt>Kommun</dt><dd><span class=\"org-municipality\">Malmö (1280) " + unverifiedSv)
 
 	s.verifyMunicipality(f.orgs[0])
 	b.get("/dashboard").wantStatus(http.StatusOK).has("<span class=\"org-municipality\">1280</span>").lacks(unverifiedSv, "Sekretariatet har ännu inte kontrollerat")
 	b.english()
-	b.get("/applications/"+f.apps[0]).wantStatus(http.StatusOK).has("<dt>Municipality</dt><dd><span class=\"org-municipality\">Malmö (1280)</span>").lacks(unverifiedEn)
+	b.get("/applications/" + f.apps[0]).wantStatus(http.StatusOK).has("<dt>Municipality</dt><dd><span class=\"org-municipality\">Malmö (1280)</span>").lacks(unverifiedEn)
 }
