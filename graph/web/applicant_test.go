@@ -82,7 +82,7 @@ func TestApplicantJourney(t *testing.T) {
 	s := newSite(t)
 	b, path := s.applicant("journey@example.se")
 	p := b.get(path).wantStatus(http.StatusOK)
-	p.has("Kortare väntan för barn och familjer", "role model", "Du har 20\u00a0000 tecken kvar av 20\u00a0000", "Svar saknas för de här kriterierna:",
+	p.has("Kortare väntan för barn och familjer", "föredöme", "Beskriv varför och hur ni arbetar med lean", "Du har 20\u00a0000 tecken kvar av 20\u00a0000", "Svar saknas för de här kriterierna:",
 		`data-unsaved`, `list="kpis-0"`)
 	f := editorForm(p)
 	answers := regexp.MustCompile(`name="(answer-\d+)"`).FindAllStringSubmatch(p.Body, -1)

@@ -27,7 +27,7 @@ func TestScoringPageShows(t *testing.T) {
 	f := newJuryFixture(t, s, "")
 	p := f.browser("assigned").get("/jury/applications/" + f.apps[0]).wantStatus(http.StatusOK)
 	os.WriteFile("/tmp/web2/scoring.html", []byte(p.Body), 0o644)
-	p.has(app0Title, "Svar på kriteriet av "+app0Org, `min="0" max="100" step="5"`, "role model", "90–100",
+	p.has(app0Title, "Svar på kriteriet av "+app0Org, `min="0" max="100" step="5"`, "föredöme", "90–100", "Hur organisationen arbetar med lean",
 		"U33401", "<svg", "Utredningstid barn och unga", "Spara utkast", "Lämna in bedömningen")
 }
 
