@@ -35,9 +35,11 @@ type Error struct {
 	Message    string
 	Path       []any
 	Code       store.Code
-	Field      string // the input field the error is about, if any
-	RequestID  string // for INTERNAL and TIMEOUT
-	RetryAfter int    // seconds, for RATE_LIMITED
+	Field      string   // the input field the error is about, if any
+	RequestID  string   // for INTERNAL and TIMEOUT
+	RetryAfter int      // seconds, for RATE_LIMITED
+	Rule       string   // the rule a refusal names (extensions.rule)
+	Missing    []string // what the rule finds missing (extensions.missing)
 }
 
 // Decode unmarshals the result's data into v.
@@ -103,6 +105,8 @@ func resultOf(status int, resp *response) *Result {
 		}
 		x.Field, _ = e.Extensions["field"].(string)
 		x.RequestID, _ = e.Extensions["requestId"].(string)
+		x.Rule, _ = e.Extensions["rule"].(string)
+		x.Missing = missingList(e.Extensions["missing"])
 		switch n := e.Extensions["retryAfter"].(type) {
 		case int:
 			x.RetryAfter = n
@@ -112,6 +116,14 @@ func resultOf(status int, resp *response) *Result {
 		r.Errors = append(r.Errors, x)
 	}
 	return r
+}
+
+// missingList is a refusal's extensions.missing, as the executor left it.
+func missingList(v any) []string {
+	if l, ok := v.([]string); ok {
+		return l
+	}
+	return stringList(v)
 }
 
 // ClientAddr is the address r comes from: the connection's peer, or the

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/leanforum/awards/graph"
@@ -61,14 +62,13 @@ type result struct {
 var phases = []string{"DRAFT", "OPEN", "CLOSED", "SCORING", "CONSENSUS", "DECIDED", "PUBLISHED"}
 
 // Timeline is each phase with whether it is past, current or to come.
-func (d *cycleData) Timeline() []step {
+func (d *cycleData) Timeline() []step { return timeline(d.Cycle.Phase) }
+
+// timeline is each phase with whether it is past, current or to come
+// for a cycle in phase.
+func timeline(phase string) []step {
 	out := make([]step, len(phases))
-	at := -1
-	for i, p := range phases {
-		if p == d.Cycle.Phase {
-			at = i
-		}
-	}
+	at := slices.Index(phases, phase)
 	for i, p := range phases {
 		out[i] = step{Phase: p, Past: i < at, Current: i == at}
 	}

@@ -133,13 +133,22 @@ func TestCataloguesAreComplete(t *testing.T) {
 
 // dynamicKeys are keys the templates build from a value, by family.
 var dynamicKeys = map[string][]string{
-	"phase":     {"phase.DRAFT", "phase.OPEN", "phase.CLOSED", "phase.SCORING", "phase.CONSENSUS", "phase.DECIDED", "phase.PUBLISHED"},
-	"results":   {"results.WINNER", "results.FINALIST", "results.HONOURABLE_MENTION"},
-	"colour":    {"colour.GREEN", "colour.YELLOW", "colour.RED", "colour.GREY"},
-	"direction": {"direction.LOWER_IS_BETTER", "direction.HIGHER_IS_BETTER", "direction.NEUTRAL"},
-	"status":    {"status.DRAFT", "status.SUBMITTED", "status.WITHDRAWN"},
-	"iccReason": {"iccReason.NO_CROSSED_BLOCK", "iccReason.TOO_FEW_APPLICATIONS", "iccReason.NO_VARIATION", "iccReason.NOT_COMPUTABLE"},
-	"error":     {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
+	"phase":       {"phase.DRAFT", "phase.OPEN", "phase.CLOSED", "phase.SCORING", "phase.CONSENSUS", "phase.DECIDED", "phase.PUBLISHED"},
+	"results":     {"results.WINNER", "results.FINALIST", "results.HONOURABLE_MENTION"},
+	"colour":      {"colour.GREEN", "colour.YELLOW", "colour.RED", "colour.GREY"},
+	"direction":   {"direction.LOWER_IS_BETTER", "direction.HIGHER_IS_BETTER", "direction.NEUTRAL"},
+	"status":      {"status.DRAFT", "status.SUBMITTED", "status.WITHDRAWN"},
+	"iccReason":   {"iccReason.NO_CROSSED_BLOCK", "iccReason.TOO_FEW_APPLICATIONS", "iccReason.NO_VARIATION", "iccReason.NOT_COMPUTABLE"},
+	"eligibility": {"eligibility.PENDING", "eligibility.ELIGIBLE", "eligibility.NOT_ELIGIBLE"},
+	"rule": {"rule.DECISIONS_COMPLETE", "rule.WINNER_OR_NO_AWARD", "rule.CONSENSUS", "rule.SCORED", "rule.SCREENED_ELIGIBLE",
+		"rule.SUBMITTED", "rule.NO_AWARD"},
+	"adminAdvance.needs": {"adminAdvance.needs.OPEN", "adminAdvance.needs.CLOSED", "adminAdvance.needs.SCORING",
+		"adminAdvance.needs.CONSENSUS", "adminAdvance.needs.DECIDED", "adminAdvance.needs.PUBLISHED"},
+	"cycle.field": {"cycle.field.title", "cycle.field.opensAt", "cycle.field.closesAt", "cycle.field.scoringClosesAt",
+		"cycle.field.scoreVisibility", "cycle.field.aggregation", "cycle.field.jurorsPerApplication", "cycle.field.flagRangeShare",
+		"cycle.field.flagSdShare", "cycle.field.lockScoresAfterSeeing", "cycle.field.reliabilityMinApplications"},
+	"cycle.aggregation": {"cycle.aggregation.MEAN", "cycle.aggregation.MEDIAN"},
+	"error":             {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
 }
 
 var (

@@ -57,6 +57,41 @@ func readPageMatrix(t *testing.T, path string) ([]string, [][]string) {
 
 var placeholderRE = regexp.MustCompile(`<[a-zA-Z0-9]+>`)
 
+// placeholders fills a matrix's <name> placeholders from ids.
+func placeholders(t *testing.T, ids map[string]string) func(string) string {
+	return func(s string) string {
+		return placeholderRE.ReplaceAllStringFunc(s, func(p string) string {
+			v, ok := ids[p[1:len(p)-1]]
+			if !ok {
+				t.Fatalf("unknown placeholder %s", p)
+			}
+			return v
+		})
+	}
+}
+
+// checkCell checks page p against the expected cell want (what names the
+// case and role); it reports whether p is a page to look further into.
+func checkCell(t *testing.T, what string, p *page, want pageCell, marker string) bool {
+	t.Helper()
+	switch {
+	case want.login:
+		if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.location(), "/login?next=") {
+			t.Errorf("%s: %d to %q, want a redirect to log in", what, p.Status, p.location())
+		}
+		return false
+	case p.Status != want.status:
+		t.Errorf("%s: status %d, want %d", what, p.Status, want.status)
+		return false
+	}
+	if shown := strings.Contains(p.Body, marker); want.shows == 1 && !shown {
+		t.Errorf("%s: the page lacks %q", what, marker)
+	} else if want.shows == -1 && shown {
+		t.Errorf("%s: the page shows %q", what, marker)
+	}
+	return true
+}
+
 // TestJuryPagesByRole runs graph/testdata/authz_web_jury.csv: every
 // juror page for every role, its status and whether it shows data the
 // role may or may not see.
@@ -70,15 +105,7 @@ func TestJuryPagesByRole(t *testing.T) {
 	ids := map[string]string{"cycle": f.cycle, "app0": f.apps[0], "app1": f.apps[1], "app0Title": app0Title, "app1Title": app1Title,
 		"app0Org": app0Org, "cycleTitle": "Leanpriset 2026 (test)",
 		"assignedNote": "Anteckning av den tilldelade", "conflictedNote": "Anteckning av den jäviga"}
-	fill := func(s string) string {
-		return placeholderRE.ReplaceAllStringFunc(s, func(p string) string {
-			v, ok := ids[p[1:len(p)-1]]
-			if !ok {
-				t.Fatalf("unknown placeholder %s", p)
-			}
-			return v
-		})
-	}
+	fill := placeholders(t, ids)
 	roles, rows := readPageMatrix(t, "../testdata/authz_web_jury.csv")
 	browsers := map[string]*browser{}
 	for _, role := range roles {
@@ -89,22 +116,9 @@ func TestJuryPagesByRole(t *testing.T) {
 		path, marker := fill(row[1]), fill(row[2])
 		for i, role := range roles {
 			cells++
-			want := parseCell(t, row[3+i])
 			p := browsers[role].get(path)
-			switch {
-			case want.login:
-				if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.location(), "/login?next=") {
-					t.Errorf("%s as %s: %d to %q, want a redirect to log in", row[0], role, p.Status, p.location())
-				}
+			if !checkCell(t, row[0]+" as "+role, p, parseCell(t, row[3+i]), marker) {
 				continue
-			case p.Status != want.status:
-				t.Errorf("%s as %s: status %d, want %d", row[0], role, p.Status, want.status)
-				continue
-			}
-			if shown := strings.Contains(p.Body, marker); want.shows == 1 && !shown {
-				t.Errorf("%s as %s: the page lacks %q", row[0], role, marker)
-			} else if want.shows == -1 && shown {
-				t.Errorf("%s as %s: the page shows %q", row[0], role, marker)
 			}
 			if role != "assigned" && strings.Contains(p.Body, "Anteckning av den tilldelade") && role != "lead" && role != "admin" {
 				t.Errorf("%s as %s: the page shows the assigned juror's note", row[0], role)
