@@ -12,7 +12,7 @@ import (
 
 // advanceData is the phase confirmation's data.
 type advanceData struct {
-	Cycle        *adminCycle `json:"cycle"`
+	Cycle        *managedCycle `json:"cycle"`
 	Applications struct {
 		Nodes []struct {
 			ID    string `json:"id"`

@@ -24,7 +24,7 @@ type criterionData struct {
 }
 
 // Editable reports whether the criteria may still change.
-func (d *criterionData) Editable() bool { return (&adminCycle{Phase: d.Cycle.Phase}).Editable() }
+func (d *criterionData) Editable() bool { return (&managedCycle{Phase: d.Cycle.Phase}).Editable() }
 
 // ParentOptions are the categories the criterion can belong to: the
 // top-level criteria other than itself.

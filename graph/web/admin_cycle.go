@@ -12,12 +12,13 @@ import (
 
 // adminCycleData is the secretariat's cycle page's data.
 type adminCycleData struct {
-	Cycle *adminCycle `json:"cycle"`
+	Cycle *managedCycle `json:"cycle"`
 	// Changed says what changed since a stale form was read.
 	Changed []string `json:"-"`
 }
 
-type adminCycle struct {
+// managedCycle is a cycle as the secretariat's pages read it.
+type managedCycle struct {
 	ID       string  `json:"id"`
 	Year     int     `json:"year"`
 	Phase    string  `json:"phase"`
@@ -33,15 +34,15 @@ type adminCycle struct {
 
 // Editable reports whether the criteria may still change: until scoring
 // starts, as the API allows.
-func (c *adminCycle) Editable() bool {
+func (c *managedCycle) Editable() bool {
 	return slices.Index(phases, c.Phase) < slices.Index(phases, "SCORING")
 }
 
 // Published reports whether the cycle can no longer change at all.
-func (c *adminCycle) Published() bool { return c.Phase == "PUBLISHED" }
+func (c *managedCycle) Published() bool { return c.Phase == "PUBLISHED" }
 
 // Next is the phase after the cycle's, or "" after the last.
-func (c *adminCycle) Next() string {
+func (c *managedCycle) Next() string {
 	i := slices.Index(phases, c.Phase)
 	if i < 0 || i+1 >= len(phases) {
 		return ""
@@ -50,10 +51,10 @@ func (c *adminCycle) Next() string {
 }
 
 // Timeline is each phase with whether it is past, current or to come.
-func (c *adminCycle) Timeline() []step { return timeline(c.Phase) }
+func (c *managedCycle) Timeline() []step { return timeline(c.Phase) }
 
 // Tree is the criteria as categories, each followed by its items.
-func (c *adminCycle) Tree() []criterionNode {
+func (c *managedCycle) Tree() []criterionNode {
 	var out []criterionNode
 	for _, k := range c.Criteria {
 		if k.ParentID != "" {
@@ -78,7 +79,7 @@ type criterionNode struct {
 
 // was are the hidden fields that remember what the form was read from,
 // so that a stale form can say what changed.
-func (c *adminCycle) was(lang string) url.Values {
+func (c *managedCycle) was(lang string) url.Values {
 	v := url.Values{"version": {strconv.Itoa(c.Version)}, "was-phase": {c.Phase}}
 	for k, x := range c.cycleSettings.values(lang) {
 		v["was-"+k] = x
@@ -88,7 +89,7 @@ func (c *adminCycle) was(lang string) url.Values {
 
 // changes lists, in words, what differs between what a stale form was
 // read from (f's was- fields) and the cycle now.
-func (c *adminCycle) changes(v *view, f *form) []string {
+func (c *managedCycle) changes(v *view, f *form) []string {
 	var out []string
 	if p := f.Get("was-phase"); p != "" && p != c.Phase {
 		out = append(out, v.T("cycle.changed.phase", v.T("phase."+p), v.T("phase."+c.Phase)))
