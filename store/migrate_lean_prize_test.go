@@ -3,10 +3,8 @@ package store_test
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"testing"
 
-	"github.com/leanforum/awards/migrations"
 	"github.com/leanforum/awards/store"
 )
 
@@ -15,17 +13,7 @@ import (
 // criterion (an edited one, an EFQM one with the same bands) as it was.
 func TestMigrationTranslatesLeanPrizeCriteria(t *testing.T) {
 	dsn, raw := blankDatabase(t)
-	all, err := fs.Glob(migrations.FS, "*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var before []string
-	for _, n := range all {
-		if n < "020" {
-			before = append(before, n)
-		}
-	}
-	applyMigrations(t, raw, before)
+	applyMigrations(t, raw, migrationsBefore(t, "020"))
 	english := `[{"from":0,"to":5,"label":"no systematic approach"},{"from":10,"to":25,"label":"early"},` +
 		`{"from":30,"to":45,"label":"developing"},{"from":50,"to":65,"label":"effective"},` +
 		`{"from":70,"to":85,"label":"refined"},{"from":90,"to":100,"label":"role model"}]`

@@ -162,16 +162,7 @@ func TestFeedbackUnusualText(t *testing.T) {
 // historical and imported without scores.
 func TestFeedbackHistorical(t *testing.T) {
 	for _, lang := range []pdf.Lang{pdf.Swedish, pdf.English} {
-		r := malmo2012()
-		r.Lang, r.Overall, r.Historical = lang, nil, true
-		for i := range r.Criteria {
-			r.Criteria[i].Basis, r.Criteria[i].Score = pdf.NotScored, 0
-		}
-		doc, err := pdf.Feedback(fonts(t), r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := flat(pdfText(t, doc))
+		text := unscoredFeedback(t, lang, true)
 		want := []string{"Beslut Vinnare", "Juryns motivering", "En historisk omgång, importerad utan poäng",
 			"Första offentliga verksamheten", "Utredningstid barn och unga (dagar) 140 (2010-01) 105 (2012-06)"}
 		if lang == pdf.English {
@@ -186,12 +177,12 @@ func TestFeedbackHistorical(t *testing.T) {
 	}
 }
 
-// TestFeedbackNotHistorical: an application without scores in a cycle
-// that is not historical is not called historical; it says only that no
-// scores are recorded for it.
-func TestFeedbackNotHistorical(t *testing.T) {
+// unscoredFeedback is the text of malmo2012's feedback in lang with no
+// criterion scored, in a historical cycle or not.
+func unscoredFeedback(t *testing.T, lang pdf.Lang, historical bool) string {
+	t.Helper()
 	r := malmo2012()
-	r.Overall = nil
+	r.Lang, r.Overall, r.Historical = lang, nil, historical
 	for i := range r.Criteria {
 		r.Criteria[i].Basis, r.Criteria[i].Score = pdf.NotScored, 0
 	}
@@ -199,7 +190,14 @@ func TestFeedbackNotHistorical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := flat(pdfText(t, doc))
+	return flat(pdfText(t, doc))
+}
+
+// TestFeedbackNotHistorical: an application without scores in a cycle
+// that is not historical is not called historical; it says only that no
+// scores are recorded for it.
+func TestFeedbackNotHistorical(t *testing.T) {
+	text := unscoredFeedback(t, pdf.Swedish, false)
 	wantAll(t, text, "Inga poäng finns registrerade för det här bidraget.")
 	if strings.Contains(text, "historisk") {
 		t.Errorf("a cycle that is not historical is called historical:\n%s", text)
