@@ -48,6 +48,8 @@ func (s *Server) routes() {
 	// The secretariat's pages.
 	m.HandleFunc("GET /admin", s.adminHome)
 	m.HandleFunc("GET /admin/users", s.adminUsers)
+	m.HandleFunc("GET /admin/outbox", s.adminOutbox)
+	m.HandleFunc("GET /admin/outbox/{id}", s.adminMail)
 	m.HandleFunc("POST /admin/users", s.adminCreateUser)
 	m.HandleFunc("POST /admin/users/members", s.adminAddMember)
 	// A cycle's jury, conflicts and assignments (web6).
