@@ -264,6 +264,17 @@ func (e *editor) Answerable() []criterion {
 	return out
 }
 
+// MunicipalityName is the name of the municipality code, with its code;
+// the code alone when the name is not known.
+func (e *editor) MunicipalityName(code string) string {
+	for _, m := range e.Data.Municipalities {
+		if m.Code == code {
+			return m.Name + " (" + code + ")"
+		}
+	}
+	return code
+}
+
 // MunicipalityOptions are the municipalities by name, for an indicator
 // (sorted once per page, however many rows draw them).
 func (e *editor) MunicipalityOptions() []option {
