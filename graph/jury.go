@@ -92,7 +92,8 @@ func (s *schema) cycleJuryFields() graphql.Fields {
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				return loadersFrom(p.Context).assignmentsByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
 			}},
-		"ranking": s.rankingField(),
+		"ranking":   s.rankingField(),
+		"conflicts": s.cycleConflictsField(),
 		"auditLog": {Type: nonNull(s.connectionType(s.auditT)), Args: pageArgs, Description: "Admins only.",
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				page, err := pageFrom(p.Args)

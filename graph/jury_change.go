@@ -156,7 +156,7 @@ func (s *schema) autoAssign(p graphql.ResolveParams) (any, error) {
 	var inf *assign.InfeasibleError
 	switch {
 	case errors.As(err, &inf):
-		return nil, &store.Error{Code: store.Infeasible, Message: "no assignment: " + inf.Error()}
+		return nil, infeasible(inf)
 	case err != nil:
 		return nil, store.Errorf(store.Invalid, "%v", err)
 	}
@@ -165,6 +165,19 @@ func (s *schema) autoAssign(p graphql.ResolveParams) (any, error) {
 		pairs[i] = store.Pair{ApplicationID: parseKey(pr.Application), JurorID: parseKey(pr.Juror)}
 	}
 	return s.db.AssignAll(p.Context, cycleID, pairs)
+}
+
+// infeasible is the INFEASIBLE error of a failed auto-assignment:
+// extensions.rule is the reason (not_enough_jurors, over_fixed,
+// too_few_candidates, over_capacity or no_assignment) and
+// extensions.missing the id of the application that lacks jurors, when
+// one does, so that a client can say so in its own words.
+func infeasible(inf *assign.InfeasibleError) *store.Error {
+	e := &store.Error{Code: store.Infeasible, Message: "no assignment: " + inf.Error(), Rule: inf.Reason.String()}
+	if inf.Application != "" {
+		e.Missing = []string{inf.Application}
+	}
+	return e
 }
 
 func assignInput(prob *store.AssignmentProblem, r int) assign.Input {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
 	"errors"
@@ -39,7 +40,9 @@ func (b *Bands) Scan(src any) error {
 	if !ok {
 		return errors.New("store: bands: not JSON")
 	}
-	return json.Unmarshal(data, b)
+	v, err := decodeBands(data)
+	*b = v
+	return err
 }
 
 // Criterion is a node of a cycle's criteria tree: a category, or an item
@@ -258,14 +261,15 @@ func (db *DB) findCriterion(ctx context.Context, id int64) (*Criterion, error) {
 
 // FindCriteriaByCycleIDs returns, per visible cycle, its criteria in order.
 func (db *DB) FindCriteriaByCycleIDs(ctx context.Context, ids []int64) (map[int64][]*Criterion, error) {
-	var rows []*Criterion
-	err := db.conn().sel(ctx, &rows, `SELECT k.* FROM criteria k JOIN cycles c ON c.id = k.cycle_id
+	out := make(map[int64][]*Criterion)
+	var sc criterionScanner
+	err := db.conn().each(ctx, func(rows *sql.Rows) error {
+		k, err := sc.scan(rows)
+		out[k.CycleID] = append(out[k.CycleID], k)
+		return err
+	}, `SELECT `+criterionColumns+` FROM criteria k JOIN cycles c ON c.id = k.cycle_id
 		WHERE k.cycle_id = ANY($2) AND `+cycleVisible+` ORDER BY k.position, k.id`,
 		ActorFrom(ctx).role(), pq.Array(ids))
-	out := make(map[int64][]*Criterion)
-	for _, k := range rows {
-		out[k.CycleID] = append(out[k.CycleID], k)
-	}
 	return out, err
 }
 

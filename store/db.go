@@ -118,6 +118,24 @@ func (c conn) sel(ctx context.Context, dest any, query string, args ...any) erro
 	return translateCtx(ctx, sqlx.SelectContext(ctx, c.q, dest, query, args...))
 }
 
+// each runs query and calls scan for every row; scan reads the row with
+// rows.Scan. It is for the hot lists whose rows are read without sqlx's
+// reflection.
+func (c conn) each(ctx context.Context, scan func(*sql.Rows) error, query string, args ...any) error {
+	countStatement(ctx)
+	rows, err := c.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return translateCtx(ctx, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return translateCtx(ctx, err)
+		}
+	}
+	return translateCtx(ctx, rows.Err())
+}
+
 func (c conn) exec(ctx context.Context, query string, args ...any) (int64, error) {
 	countStatement(ctx)
 	res, err := c.q.ExecContext(ctx, query, args...)

@@ -46,7 +46,7 @@ func (v *view) F(name, labelKey, typ, hintKey string) field {
 	if typ == "decimal" {
 		f.Type, f.Inputmode, f.Class = "text", "decimal", "short"
 	}
-	if typ == "date" {
+	if typ == "date" || typ == "number" {
 		f.Class = "short"
 	}
 	if typ == "name" {

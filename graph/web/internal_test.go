@@ -148,7 +148,13 @@ var dynamicKeys = map[string][]string{
 		"cycle.field.scoreVisibility", "cycle.field.aggregation", "cycle.field.jurorsPerApplication", "cycle.field.flagRangeShare",
 		"cycle.field.flagSdShare", "cycle.field.lockScoresAfterSeeing", "cycle.field.reliabilityMinApplications"},
 	"cycle.aggregation": {"cycle.aggregation.MEAN", "cycle.aggregation.MEDIAN"},
-	"error":             {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
+	"adminConflictKind": {"admin.conflicts.kind.DECLARED_ORGANISATION", "admin.conflicts.kind.DECLARED_MUNICIPALITY",
+		"admin.conflicts.kind.OWN_ORGANISATION", "admin.conflicts.kind.OWN_MUNICIPALITY"},
+	"adminMatrixState": {"admin.assignments.state.conflicted", "admin.assignments.state.submitted",
+		"admin.assignments.state.recused", "admin.assignments.state.ineligible"},
+	"adminEligibility": {"admin.assignments.eligibility.PENDING", "admin.assignments.eligibility.NOT_ELIGIBLE"},
+	"adminCycleTab":    {"admin.cycle.jury", "admin.cycle.conflicts", "admin.cycle.assignments", "admin.cycle.exports", "admin.cycle.audit"},
+	"error":            {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
 }
 
 var (
