@@ -52,7 +52,8 @@ func (w *wholeCycle) tab(email, password string) *chrome {
 // opens it; two applicants sign up and submit; the secretariat screens
 // both, creates four jurors' accounts, one of whom declares a conflict
 // with the first application's municipality, adds them to the jury and
-// auto-assigns; three jurors score, one harshly, so the severity view
+// auto-assigns (the jury, conflicts and
+// assignment pages are web6's); three jurors score, one harshly, so the severity view
 // changes the ranking and a cell is flagged; the conflicted juror never
 // sees the conflicted application on any page; the lead records
 // consensus on the flagged cell and decides two shared winners; the
@@ -176,26 +177,31 @@ func (w *wholeCycle) declareConflict() {
 	c.wantText("Jävet är anmält.")
 }
 
-// jury puts the four jurors on the cycle's jury (Lena as lead) and
-// auto-assigns three jurors to each application, then opens scoring.
+// jury puts the four jurors on the cycle's jury page (Lena as lead),
+// sees Cecilia's declared conflict on the conflicts overview, and
+// auto-assigns three jurors to each application on the assignment
+// matrix, then opens scoring.
 func (w *wholeCycle) jury() {
 	c := w.tab(store.DemoAdminEmail, store.DemoPassword)
 	defer c.stop()
-	w.juryThroughAPI()
-	w.advance(c, "juryn bedömer")
-}
-
-// juryThroughAPI adds the jurors and auto-assigns THROUGH THE API, not
-// the pages: the jury pages (add jurors, auto-assign) are helper web6's
-// and were not on main when this test was written.
-func (w *wholeCycle) juryThroughAPI() {
-	admin := w.s.adminToken()
 	for _, name := range e2eJurors {
 		w.jurors[name] = userID(w.t, w.s, e2eEmail(name))
-		w.s.gql(admin, `mutation($c: ID!, $in: JurorInput!) { addJuror(cycleId: $c, input: $in) { userId } }`,
-			map[string]any{"c": w.id, "in": map[string]any{"userId": w.jurors[name], "lead": name == "lena", "affiliation": "Oberoende"}})
+		c.visit(w.cycle+"/jury", "")
+		c.choose("#f-juror", w.jurors[name])
+		c.retype(map[string]string{"#f-affiliation": "Oberoende"})
+		if name == "lena" {
+			c.run(chromedp.Click(chromedp.CSS("#f-lead")))
+		}
+		c.submit(`form.narrow[action="`+w.cycle+`/jury"] button`, "")
+		c.wantText("Jurymedlemmen är tillagd.")
 	}
-	w.s.gql(admin, `mutation($c: ID!) { autoAssign(cycleId: $c, jurorsPerApplication: 3) { jurorId } }`, map[string]any{"c": w.id})
+	c.visit(w.cycle+"/conflicts", "e2e-conflicts")
+	c.wantText("Jag har arbetat i Malmö stad.")
+	c.visit(w.cycle+"/assignments", "")
+	c.retype(map[string]string{"#f-perApplication": "3"})
+	c.submit(`form[action^="`+w.cycle+`/assignments/auto"] button`, "e2e-assignments")
+	c.wantText("Alla ansökningar har fått sina jurymedlemmar.")
+	w.advance(c, "juryn bedömer")
 }
 
 // score: each juror's page lists their assignments (app 0 never
