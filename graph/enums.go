@@ -3,6 +3,7 @@ package graph
 import (
 	"github.com/graphql-go/graphql"
 
+	"github.com/leanforum/awards/reports/jury"
 	"github.com/leanforum/awards/store"
 )
 
@@ -19,7 +20,7 @@ func enum[T ~string](name, desc string, values ...T) *graphql.Enum {
 type enums struct {
 	role, orgKind, sector, phase, visibility, aggregation, status, eligibility, direction, template, decision *graphql.Enum
 	rts, orientation, groupKind                                                                               *graphql.Enum
-	iccReason                                                                                                 *graphql.Enum
+	iccReason, alphaReason                                                                                    *graphql.Enum
 }
 
 func newEnums() enums {
@@ -50,5 +51,8 @@ func newEnums() enums {
 			"TOO_FEW_APPLICATIONS (fewer than the cycle's reliabilityMinApplications: too few applications to estimate), "+
 			"NO_VARIATION (every target has the same mean) or NOT_COMPUTABLE.",
 			"NO_CROSSED_BLOCK", "TOO_FEW_APPLICATIONS", "NO_VARIATION", "NOT_COMPUTABLE"),
+		alphaReason: enum("AlphaReason", "Why Krippendorff's alpha is not given at a level: INSUFFICIENT_DATA (no unit has two "+
+			"or more values), NO_VARIATION (every pairable value is the same) or NOT_COMPUTABLE (such as negative values at the ratio level).",
+			string(jury.AlphaReasonInsufficientData), string(jury.AlphaReasonNoVariation), string(jury.AlphaReasonNotComputable)),
 	}
 }

@@ -93,7 +93,7 @@ func TestFinalScores(t *testing.T) {
 		}
 		text := strings.Join(strings.Fields(pdfText(t, rec.Body.Bytes())), " ")
 		for _, want := range []string{"Beslut Vinnare", "Juryns motivering", malmo["citation"].(string),
-			"Inga poäng finns registrerade för den här omgången", "Utredningstid barn och unga", "Lagkrav 120",
+			"En historisk omgång, importerad utan poäng", "Kommun Malmö (1280) – ej verifierad", "Utredningstid barn och unga", "Lagkrav 120",
 			"Syntetiska demovärden, inte officiell statistik: U33401", "Data per 2012-09-01"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the 2012 feedback lacks %q:\n%s", want, text)

@@ -94,19 +94,23 @@ func (s *schema) cycleJuryFields() graphql.Fields {
 			}},
 		"ranking":   s.rankingField(),
 		"conflicts": s.cycleConflictsField(),
-		"auditLog": {Type: nonNull(s.connectionType(s.auditT)), Args: pageArgs, Description: "Admins only.",
+		"auditLog": {Type: nonNull(s.connectionType(s.auditT)), Args: withPageArgs(auditArgs), Description: "Admins only; oldest first.",
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				page, err := pageFrom(p.Args)
 				if err != nil {
 					return nil, err
 				}
-				rows, more, err := s.db.FindAudit(p.Context, p.Source.(*store.Cycle).ID, page)
+				f, err := auditFilter(p.Args)
 				if err != nil {
 					return nil, err
 				}
 				cycle := p.Source.(*store.Cycle).ID
+				rows, more, err := s.db.FindAudit(p.Context, cycle, f, page)
+				if err != nil {
+					return nil, err
+				}
 				return newConnection(rows, func(e *store.AuditEntry) int64 { return e.ID }, more,
-					func() (int, error) { return s.db.CountAudit(p.Context, cycle) }), nil
+					func() (int, error) { return s.db.CountAudit(p.Context, cycle, f) }), nil
 			}},
 	}
 }
@@ -115,7 +119,8 @@ func (s *schema) auditType() *graphql.Object {
 	return obj("AuditEntry", "An append-only record: who did what, when, with the old and new value (JSON).", graphql.Fields{
 		"id": {Type: nonNull(idType)}, "at": {Type: nonNull(graphql.DateTime)}, "actorId": {Type: idType},
 		"action": {Type: nonNull(graphql.String)}, "entity": {Type: nonNull(graphql.String)},
-		"entityId": {Type: nonNull(graphql.String)},
+		"entityId":  {Type: nonNull(graphql.String)},
+		"actorName": {Type: graphql.String, Description: "The actor's name; null for the system."},
 		"oldValue": {Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) {
 			return rawJSON(p.Source.(*store.AuditEntry).OldValue), nil
 		}},

@@ -127,8 +127,8 @@ func TestJuryWorkflow(t *testing.T) {
 	for _, f := range flags {
 		f := f.(map[string]any)
 		c := e.gql(j.tokens[0], consensus, map[string]any{"a": f["applicationId"], "k": f["criterionId"], "p": j.jurors[:2]}).ok()
-		if c.str("recordConsensus.band") != "effective" {
-			t.Errorf("band of 60 = %v, want effective", c.get("recordConsensus.band"))
+		if c.str("recordConsensus.band") != "väl fungerande" {
+			t.Errorf("band of 60 = %v, want väl fungerande", c.get("recordConsensus.band"))
 		}
 	}
 	t.Run("recording the last consensus leaves the phase as it was", func(t *testing.T) {

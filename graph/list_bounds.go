@@ -43,7 +43,7 @@ var listBounds = map[string]func(f *ast.Field, n store.ListSizes) int{
 	"KPIPage.nodes":                   func(*ast.Field, store.ListSizes) int { return 1 }, // the page counts its first
 	"Cycle.results":                   func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle },
 	"Cycle.assignments":               func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerCycle },
-	"Cycle.conflicts":                 func(_ *ast.Field, n store.ListSizes) int { return 4 * n.ApplicationsPerCycle * n.JurorsPerCycle },
+	"Cycle.conflicts":                 func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.JurorsPerCycle }, // a pair rarely has two reasons
 	"User.assignments":                func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerJuror },
 	"Cycle.jury":                      func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
 	"Cycle.criteria":                  func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },

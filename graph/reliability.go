@@ -24,7 +24,8 @@ func (s *schema) reliabilityType() *graphql.Object {
 		"applications": {Type: nonNull(graphql.Int)}, "minApplications": {Type: nonNull(graphql.Int)}})
 	alpha := obj("AlphaMeasure", "Krippendorff's alpha at one level of measurement, with the pairable units and values it used.",
 		graphql.Fields{"level": {Type: nonNull(graphql.String)}, "alpha": {Type: graphql.Float},
-			"units": {Type: graphql.Int}, "values": {Type: graphql.Int}, "note": {Type: graphql.String}})
+			"units": {Type: graphql.Int}, "values": {Type: graphql.Int}, "note": {Type: graphql.String},
+			"reason": {Type: s.alphaReason, Description: "Why alpha is not given, as a code; null when it is. note says it in English."}})
 	measures := func() graphql.Fields {
 		return graphql.Fields{"icc": {Type: icc}, "iccNote": {Type: graphql.String}, "iccReason": {Type: s.iccReason, Description: "Why ICC is not given, as a code; null when it is."},
 			"block": {Type: nonNull(block), Description: "The scores ICC is computed on, or would be: its n, k and applications."}, "alpha": {Type: listOf(alpha)}}
@@ -65,7 +66,7 @@ func measuresOut(m jury.Measures) map[string]any {
 	}
 	var alphas []map[string]any
 	for _, a := range m.Alpha {
-		am := map[string]any{"level": a.Level.String(), "note": nilIfEmpty(a.Error)}
+		am := map[string]any{"level": a.Level.String(), "note": nilIfEmpty(a.Error), "reason": nilIfEmpty(string(a.Reason))}
 		if a.Result != nil {
 			am["alpha"], am["units"], am["values"] = maybe(a.Result.Alpha), a.Result.Units, a.Result.Values
 		}

@@ -23,6 +23,9 @@ func (h *Handler) feedbackPDF(ctx context.Context, appID int64, lang pdf.Lang) (
 	if err := h.addKPIContext(ctx, d, &r); err != nil {
 		return nil, err
 	}
+	if r.Municipality, err = h.municipalityLabel(ctx, d.Organisation.MunicipalityCode); err != nil {
+		return nil, err
+	}
 	return pdf.Feedback(h.fonts, r)
 }
 
@@ -34,7 +37,8 @@ func (h *Handler) feedbackPDF(ctx context.Context, appID int64, lang pdf.Lang) (
 func feedbackReport(d *store.FeedbackData, lang pdf.Lang) (pdf.FeedbackReport, error) {
 	r := pdf.FeedbackReport{Lang: lang, Date: feedbackDate(d), Award: d.AwardName,
 		Cycle: strconv.Itoa(d.Cycle.Year), Organisation: d.Organisation.Name, Application: d.Application.Title,
-		Citation: d.Application.Citation}
+		Citation: d.Application.Citation, Historical: d.Cycle.Historical,
+		MunicipalityVerified: d.Organisation.MunicipalityVerified()}
 	if d.Application.Decision != nil {
 		r.Decision = pdf.Decision(*d.Application.Decision)
 	}
@@ -53,6 +57,22 @@ func feedbackReport(d *store.FeedbackData, lang pdf.Lang) (pdf.FeedbackReport, e
 		r.Indicators = append(r.Indicators, indicatorOf(ind))
 	}
 	return r, nil
+}
+
+// municipalityLabel names a municipality code as "Malmö (1280)", the code
+// alone when no municipality has it, and nil as "".
+func (h *Handler) municipalityLabel(ctx context.Context, code *string) (string, error) {
+	if code == nil {
+		return "", nil
+	}
+	m, err := h.db.FindMunicipalityByCode(ctx, *code)
+	if store.ErrorCode(err) == store.NotFound {
+		return *code, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return m.Name + " (" + *code + ")", nil
 }
 
 // feedbackDate is the date the feedback's data refer to: the

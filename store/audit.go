@@ -19,6 +19,8 @@ type AuditEntry struct {
 	EntityID string           `db:"entity_id"`
 	OldValue *json.RawMessage `db:"old_value"`
 	NewValue *json.RawMessage `db:"new_value"`
+	// ActorName is the actor's name, for FindAudit.
+	ActorName *string `db:"actor_name" json:"-"`
 }
 
 // audit appends an entry within tx. old and new are marshalled to JSON;
@@ -61,24 +63,41 @@ func nullID(id int64) *int64 {
 	return &id
 }
 
-// FindAudit lists a cycle's audit log in order; only admins may.
-func (db *DB) FindAudit(ctx context.Context, cycleID int64, p Page) ([]*AuditEntry, bool, error) {
+// AuditFilter narrows a cycle's audit log; zero fields match all. From
+// is inclusive and To exclusive.
+type AuditFilter struct {
+	ActorID  int64
+	Action   string
+	Entity   string
+	From, To *time.Time
+}
+
+const auditFilter = ` AND ($2 = 0 OR l.actor_id = $2) AND ($3 = '' OR l.action = $3) AND ($4 = '' OR l.entity = $4)
+	AND ($5::timestamptz IS NULL OR l.at >= $5) AND ($6::timestamptz IS NULL OR l.at < $6)`
+
+func (f AuditFilter) args(cycleID int64, more ...any) []any {
+	return append([]any{cycleID, f.ActorID, f.Action, f.Entity, f.From, f.To}, more...)
+}
+
+// FindAudit lists a cycle's audit log entries matching f in order, each
+// with its actor's name; only admins may.
+func (db *DB) FindAudit(ctx context.Context, cycleID int64, f AuditFilter, p Page) ([]*AuditEntry, bool, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return nil, false, Errorf(Forbidden, "only admins read the audit log")
 	}
 	var rows []*AuditEntry
-	err := db.conn().sel(ctx, &rows, `SELECT * FROM audit_log WHERE cycle_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-		cycleID, p.After, p.First+1)
+	err := db.conn().sel(ctx, &rows, `SELECT l.*, u.name AS actor_name FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+		WHERE l.cycle_id = $1`+auditFilter+` AND l.id > $7 ORDER BY l.id LIMIT $8`, f.args(cycleID, p.After, p.First+1)...)
 	rows, more := trimPage(rows, p)
 	return rows, more, err
 }
 
-// CountAudit counts a cycle's audit entries; only admins may.
-func (db *DB) CountAudit(ctx context.Context, cycleID int64) (int, error) {
+// CountAudit counts a cycle's audit entries matching f; only admins may.
+func (db *DB) CountAudit(ctx context.Context, cycleID int64, f AuditFilter) (int, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return 0, Errorf(Forbidden, "only admins read the audit log")
 	}
 	var n int
-	err := db.conn().get(ctx, &n, `SELECT count(*) FROM audit_log WHERE cycle_id = $1`, cycleID)
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM audit_log l WHERE l.cycle_id = $1`+auditFilter, f.args(cycleID)...)
 	return n, err
 }

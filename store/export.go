@@ -78,10 +78,10 @@ func (db *DB) ExportConsensus(ctx context.Context, cycleID int64) ([]ConsensusRo
 	return rows, err
 }
 
-// AuditRow is one audit entry with the name of whoever acted.
+// AuditRow is one audit entry with the name of whoever acted
+// (AuditEntry.ActorName).
 type AuditRow struct {
 	AuditEntry
-	ActorName *string `db:"actor_name"`
 }
 
 // ExportAudit returns a cycle's whole audit log with the actors' names, for

@@ -2,12 +2,10 @@ package store_test
 
 import (
 	"context"
-	"io/fs"
 	"testing"
 
 	"github.com/lib/pq"
 
-	"github.com/leanforum/awards/migrations"
 	"github.com/leanforum/awards/store"
 )
 
@@ -15,17 +13,7 @@ import (
 // decisions and no score or agreed score, and no other.
 func TestMigrationMarksUnscoredPublishedCyclesHistorical(t *testing.T) {
 	dsn, raw := blankDatabase(t)
-	all, err := fs.Glob(migrations.FS, "*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var before []string
-	for _, n := range all {
-		if n < "013" {
-			before = append(before, n)
-		}
-	}
-	applyMigrations(t, raw, before)
+	applyMigrations(t, raw, migrationsBefore(t, "013"))
 	if _, err := raw.Exec(`
 		INSERT INTO users (id, email, name, password_hash, role) VALUES (1, 'a@example.se', 'A', 'x', 'ADMIN');
 		INSERT INTO organisations (id, name, kind, sector) VALUES (1, 'Malmö stad', 'MUNICIPALITY', 'PUBLIC');

@@ -25,6 +25,23 @@ func blankDatabase(t *testing.T) (string, *sql.DB) {
 	return dsn, raw
 }
 
+// migrationsBefore are the migrations whose names sort before prefix,
+// such as "013", in order.
+func migrationsBefore(t *testing.T, prefix string) []string {
+	t.Helper()
+	all, err := fs.Glob(migrations.FS, "*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before []string
+	for _, n := range all {
+		if n < prefix {
+			before = append(before, n)
+		}
+	}
+	return before
+}
+
 // applyMigrations applies the named migrations to a blank database by
 // hand, recording them as Migrate does, so that a test can put rows in a
 // schema of the past before Migrate applies the rest.

@@ -115,7 +115,7 @@ func TestLinkTokenIsEscapedAndDroppedOnceGone(t *testing.T) {
 		t.Errorf("text:\n%s", c.Text)
 	}
 	m.Secret = nil
-	if c, _ = r.Render(m); strings.Contains(c.Text, "token=") || !strings.Contains(c.Text, "link was removed") {
+	if c, _ = r.Render(m); strings.Contains(c.Text, "token=") || !strings.Contains(c.Text, "one-time link is not shown here") {
 		t.Errorf("without its secret:\n%s", c.Text)
 	}
 }

@@ -111,6 +111,11 @@ func (s *Sender) housekeep(ctx context.Context) {
 	} else if n > 0 {
 		s.Log.Info("mail: reminders queued", "mails", n)
 	}
+	if dead, err := s.DB.FailDeadLinks(ctx, nil); err != nil {
+		s.Log.Warn("mail: dead links", "err", err)
+	} else if len(dead) > 0 {
+		s.Log.Info("mail: mails with a dead link not sent", "mails", len(dead))
+	}
 	if n, err := s.DB.PurgeSentMails(ctx, s.Keep); err != nil {
 		s.Log.Warn("mail: purge", "err", err)
 	} else if n > 0 {
@@ -134,6 +139,11 @@ func (s *Sender) SendDue(ctx context.Context) (int, error) {
 	if err != nil || len(mails) == 0 {
 		return 0, err
 	}
+	dead, err := s.DB.FailDeadLinks(ctx, linkMails(mails))
+	if err != nil {
+		// Nothing is sent: the lease runs out and the mails are claimed again.
+		return 0, err
+	}
 	// The outcome is recorded even when ctx ends meanwhile: the mails
 	// have gone.
 	mark, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -141,6 +151,10 @@ func (s *Sender) SendDue(ctx context.Context) (int, error) {
 	var msgs []*gomail.Msg
 	var sending []*store.Mail
 	for _, m := range mails {
+		if dead[m.ID] {
+			s.Log.Info("mail: link dead, not sent", "id", m.ID, "kind", m.Kind)
+			continue
+		}
 		msg, err := s.message(m)
 		if err != nil {
 			s.Log.Error("mail: cannot write mail", "id", m.ID, "err", err)
@@ -153,6 +167,18 @@ func (s *Sender) SendDue(ctx context.Context) (int, error) {
 		s.record(mark, sending[i], err, Permanent(err))
 	}
 	return len(mails), nil
+}
+
+// linkMails are the ids of the mails that carry a one-time link, whose
+// link must still work when they are sent.
+func linkMails(mails []*store.Mail) []int64 {
+	ids := []int64{}
+	for _, m := range mails {
+		if m.Secret != nil {
+			ids = append(ids, m.ID)
+		}
+	}
+	return ids
 }
 
 // record stores the outcome of one delivery.

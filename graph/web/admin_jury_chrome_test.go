@@ -89,3 +89,31 @@ func (c *chrome) keySubmit(key, shot string) {
 	}
 	c.landed(resp, "key "+key, shot)
 }
+
+// TestBrowserAdminExportsAndAudit: the exports page and the audit log,
+// filtered by keyboard-typed values and paged, in Swedish and English,
+// with JavaScript off; axe-core on every page.
+func TestBrowserAdminExportsAndAudit(t *testing.T) {
+	s := newSite(t)
+	f := newJuryFixture(t, s, "")
+	base := "/admin/cycles/" + f.cycle
+	c := newChrome(t, s, false)
+	c.staffLogin(store.DemoAdminEmail)
+	c.visit(base+"/exports", "admin-exports")
+	c.wantText("Export och PDF för Leanpriset 2026 (test)", "Alla poäng", "Juryns rankning", "Återkoppling: "+app0Title)
+	c.visit(base+"/audit", "admin-audit")
+	c.wantText("Logg för Leanpriset 2026 (test)", "juror.add", "Gammalt → nytt")
+	c.retype(map[string]string{"#f-entity": "assignment"})
+	c.submit(`form.filters button[type=submit]`, "admin-audit-filtered")
+	c.wantText("Loggen (3 händelser)", "assignment.add")
+	c.choose("#f-from", "2026-05-02")
+	c.choose("#f-to", "2026-05-01")
+	c.submit(`form.filters button[type=submit]`, "admin-audit-error")
+	c.wantText("Slutdatumet måste vara samma dag som eller efter startdatumet.")
+	c.visit(base+"/audit", "")
+	c.english()
+	c.visit(base+"/exports", "admin-exports-en")
+	c.wantText("Exports and PDFs of Leanpriset 2026 (test)", "Every score", "In English")
+	c.visit(base+"/audit?entity=juror", "admin-audit-en")
+	c.wantText("Audit log of Leanpriset 2026 (test)", "The audit log (4 entries)")
+}

@@ -82,7 +82,7 @@ func TestApplicantJourney(t *testing.T) {
 	s := newSite(t)
 	b, path := s.applicant("journey@example.se")
 	p := b.get(path).wantStatus(http.StatusOK)
-	p.has("Kortare väntan för barn och familjer", "role model", "Du har 20\u00a0000 tecken kvar av 20\u00a0000", "Svar saknas för de här kriterierna:",
+	p.has("Kortare väntan för barn och familjer", "föredöme", "Beskriv varför och hur ni arbetar med lean", "Du har 20\u00a0000 tecken kvar av 20\u00a0000", "Svar saknas för de här kriterierna:",
 		`data-unsaved`, `list="kpis-0"`)
 	f := editorForm(p)
 	answers := regexp.MustCompile(`name="(answer-\d+)"`).FindAllStringSubmatch(p.Body, -1)
@@ -200,18 +200,23 @@ func TestSubmitAfterTheDeadline(t *testing.T) {
 }
 
 // TestFeedbackAfterPublication: the demo's Malmö applicant reads the 2012
-// decision, the final scores and the feedback, and gets the PDF.
+// decision and citation, is told that the cycle is historical (imported
+// without scores, so there is no table of scores), sees the
+// organisation's municipality marked unverified, and gets the PDF.
 func TestFeedbackAfterPublication(t *testing.T) {
 	s := newSite(t)
 	b := s.browser()
 	b.login(store.DemoMalmoEmail, store.DemoPassword)
 	p := b.get("/dashboard").wantStatus(http.StatusOK)
+	p.has("Kommun", `<span class="tag warn">ej verifierad</span>`, "Sekretariatet har ännu inte kontrollerat")
 	m := regexp.MustCompile(`<a href="(/applications/\d+)">Lean i socialtjänsten`).FindStringSubmatch(p.Body)
 	if m == nil {
 		t.Fatalf("no 2012 application on Malmö's dashboard")
 	}
 	p = b.get(m[1]).wantStatus(http.StatusOK)
-	p.has("Beslut och återkoppling", "Vinnare", "Första offentliga verksamheten", "Juryns samlade bedömning per kriterium", "Styrkor").lacks(`name="action"`, "Återkalla ansökan")
+	p.has("Beslut och återkoppling", "Vinnare", "Första offentliga verksamheten",
+		"En historisk omgång, importerad utan poäng", "<dt>Kommun</dt><dd><span class=\"org-municipality\">Malmö (1280) <span class=\"tag warn\">ej verifierad</span>").
+		lacks(`name="action"`, "Återkalla ansökan", "Juryns samlade bedömning per kriterium")
 	p = b.post(m[1]+"/feedback", url.Values{"lang": {"en"}}).wantStatus(http.StatusSeeOther)
 	if !strings.HasPrefix(p.location(), "/reports/applications/") || !strings.Contains(p.location(), "lang=en") || !strings.Contains(p.location(), "sig=") {
 		t.Fatalf("feedback PDF: to %q, want a signed report link in English", p.location())

@@ -29,9 +29,10 @@ type application struct {
 	Decision         string `json:"decision"`
 	Citation         string `json:"citation"`
 	Organisation     struct {
-		ID               string `json:"id"`
-		Name             string `json:"name"`
-		MunicipalityCode string `json:"municipalityCode"`
+		ID                   string `json:"id"`
+		Name                 string `json:"name"`
+		MunicipalityCode     string `json:"municipalityCode"`
+		MunicipalityVerified bool   `json:"municipalityVerified"`
 	} `json:"organisation"`
 	Cycle struct {
 		ID       string      `json:"id"`

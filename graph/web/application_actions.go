@@ -18,8 +18,12 @@ type feedbackData struct {
 }
 
 type feedback struct {
-	Decision    string `json:"decision"`
-	Citation    string `json:"citation"`
+	Decision string `json:"decision"`
+	Citation string `json:"citation"`
+	// Cycle.Historical: the cycle was imported without scores.
+	Cycle struct {
+		Historical bool `json:"historical"`
+	} `json:"cycle"`
 	FinalScores []struct {
 		Criterion struct {
 			Code  string `json:"code"`

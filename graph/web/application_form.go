@@ -238,6 +238,17 @@ func (e *editor) Answerable() []criterion {
 	return out
 }
 
+// MunicipalityName is the name of the municipality code, with its code;
+// the code alone when the name is not known.
+func (e *editor) MunicipalityName(code string) string {
+	for _, m := range e.Data.Municipalities {
+		if m.Code == code {
+			return m.Name + " (" + code + ")"
+		}
+	}
+	return code
+}
+
 // MunicipalityOptions are the municipalities by name, for an indicator.
 func (e *editor) MunicipalityOptions() []option {
 	out := make([]option, len(e.Data.Municipalities))

@@ -51,8 +51,11 @@ type result struct {
 	ApplicationTitle string `json:"applicationTitle"`
 	OrganisationName string `json:"organisationName"`
 	MunicipalityCode string `json:"municipalityCode"`
-	Decision         string `json:"decision"`
-	Citation         string `json:"citation"`
+	// MunicipalityVerified: an admin has verified the organisation's
+	// municipality; the page says so until then.
+	MunicipalityVerified bool   `json:"municipalityVerified"`
+	Decision             string `json:"decision"`
+	Citation             string `json:"citation"`
 }
 
 // phases are a cycle's phases in order, for its timeline.

@@ -11,9 +11,10 @@ import (
 type dashboardData struct {
 	Me struct {
 		Organisations []struct {
-			ID               string `json:"id"`
-			Name             string `json:"name"`
-			MunicipalityCode string `json:"municipalityCode"`
+			ID                   string `json:"id"`
+			Name                 string `json:"name"`
+			MunicipalityCode     string `json:"municipalityCode"`
+			MunicipalityVerified bool   `json:"municipalityVerified"`
 		} `json:"organisations"`
 	} `json:"me"`
 	Applications struct {

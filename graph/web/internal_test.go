@@ -153,6 +153,7 @@ var dynamicKeys = map[string][]string{
 	"adminMatrixState": {"admin.assignments.state.conflicted", "admin.assignments.state.submitted",
 		"admin.assignments.state.recused", "admin.assignments.state.ineligible"},
 	"adminEligibility": {"admin.assignments.eligibility.PENDING", "admin.assignments.eligibility.NOT_ELIGIBLE"},
+	"adminExport":      {"admin.exports.kind.scores", "admin.exports.kind.normalised", "admin.exports.kind.consensus", "admin.exports.kind.audit"},
 	"adminCycleTab":    {"admin.cycle.jury", "admin.cycle.conflicts", "admin.cycle.assignments", "admin.cycle.exports", "admin.cycle.audit"},
 	"error":            {"error.notFound.text", "error.forbidden.text", "error.internal.text", "error.invalid.text", "error.csrf.text", "error.tooLarge.text"},
 }

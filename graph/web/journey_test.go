@@ -19,7 +19,7 @@ func TestBrowserPublicPages(t *testing.T) {
 		c.submit(`a[href="/cycles/1/results"]`, c.name("results"))
 		c.wantText("Vinnare (2)", "DeLaval", "Malmö stad, Individ- och familjeomsorgen Södra innerstaden")
 		c.visit("/cycles/1", c.name("cycle"))
-		c.wantText("Bedömningskriterier", "role model")
+		c.wantText("Bedömningskriterier", "föredöme")
 		c.visit("/benchmarks", c.name("benchmarks"))
 		c.submit(`a[href="/benchmarks/1/versions/1"]`, c.name("benchmark"))
 		c.wantText("Utveckling för kommunerna i fokus", "Lagkrav: högst 120.", "Inom lagkravet")

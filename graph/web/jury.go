@@ -51,7 +51,9 @@ type assignment struct {
 		ID           string `json:"id"`
 		Title        string `json:"title"`
 		Organisation *struct {
-			Name string `json:"name"`
+			Name                 string `json:"name"`
+			MunicipalityCode     string `json:"municipalityCode"`
+			MunicipalityVerified bool   `json:"municipalityVerified"`
 		} `json:"organisation"`
 	} `json:"application"`
 	Of int // the criteria to score

@@ -42,7 +42,7 @@ func TestBrowserJurorPages(t *testing.T) {
 		c.visit("/jury/conflicts", c.name("jury-conflicts"))
 		c.wantText("Anmäl jäv", app0Org)
 		c.visit("/jury/applications/"+f.apps[0], c.name("jury-scoring"))
-		c.wantText("Utredningstid barn och unga", "90–100: role model", "Officiell serie")
+		c.wantText("Utredningstid barn och unga", "90–100: föredöme", "Officiell serie")
 		c.typeInto("#f-score-"+f.criteria[0], "42")
 		c.submit(`button[value=save]`, c.name("jury-scoring-error"))
 		c.wantText("SCORE_OFF_STEP")

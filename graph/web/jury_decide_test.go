@@ -86,3 +86,21 @@ func TestJuryDecidesAndPublishes(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestRankingWordsAlphaReason: with one juror's scores per application
+// alpha cannot be estimated; the ranking says why from the API's reason
+// code in the page's language, never the API's English note.
+func TestRankingWordsAlphaReason(t *testing.T) {
+	s := newSite(t)
+	f := newJuryFixture(t, s, "")
+	f.score("assigned", 0, 50, "Tydligt")
+	f.submit("assigned", 0)
+	lead := f.browser("lead")
+	ranking := "/jury/cycles/" + f.cycle + "/ranking"
+	lead.get(ranking).wantStatus(http.StatusOK).
+		has("inte beräknad: ingen ansökan och kriterium har poäng från två eller fler jurymedlemmar").
+		lacks("no unit has two or more values", "reliability:")
+	lead.english()
+	lead.get(ranking).wantStatus(http.StatusOK).
+		has("not computed: no application and criterion has scores from two or more jurors")
+}

@@ -67,6 +67,9 @@ type juryFixture struct {
 	orgs     []string
 	tokens   map[string]string // by role, with "applicant" (app 0's) and "admin"
 	ids      map[string]string // user ids by role
+	// indicators1 are app 1's claimed results (none unless set before
+	// the applications are made, as newJuryFixtureWith does).
+	indicators1 []map[string]any
 }
 
 var juryRoles = []string{"lead", "assigned", "conflicted", "unassigned"}
@@ -79,7 +82,14 @@ const (
 
 func newJuryFixture(t *testing.T, s *site, visibility string) *juryFixture {
 	t.Helper()
-	f := &juryFixture{s: s, admin: s.adminToken(), tokens: map[string]string{}, ids: map[string]string{}}
+	return newJuryFixtureWith(t, s, visibility, nil)
+}
+
+// newJuryFixtureWith is newJuryFixture with app 1 (Lomma's) claiming
+// indicators1.
+func newJuryFixtureWith(t *testing.T, s *site, visibility string, indicators1 []map[string]any) *juryFixture {
+	t.Helper()
+	f := &juryFixture{s: s, admin: s.adminToken(), tokens: map[string]string{}, ids: map[string]string{}, indicators1: indicators1}
 	f.tokens["admin"] = f.admin
 	f.openCycle(visibility)
 	for i, a := range []struct{ org, code, title string }{{app0Org, "1280", app0Title}, {"Lomma kommun", "1262", app1Title}} {
@@ -146,6 +156,9 @@ func (f *juryFixture) applicant(i int, org, code, title string) string {
 		in["indicators"] = []map[string]any{{"name": "Utredningstid barn och unga", "unit": "dagar", "direction": "LOWER_IS_BETTER",
 			"baselineValue": 140, "baselineDate": "2010-01-01", "currentValue": 105, "currentDate": "2012-06-01",
 			"legalLimit": 120, "kpiId": "U33401", "municipalityCode": "1280"}}
+	}
+	if i == 1 && f.indicators1 != nil {
+		in["indicators"] = f.indicators1
 	}
 	r = s.gql(tok, `mutation($id: ID!, $v: Int!, $in: UpdateApplicationInput!) { updateApplication(id: $id, version: $v, input: $in) { version } }`,
 		map[string]any{"id": id, "v": v, "in": in})

@@ -21,6 +21,34 @@ type indicator struct {
 	MunicipalityCode *string   `json:"municipalityCode"`
 	Evidence         string    `json:"evidence"`
 	Official         *evidence `json:"official"`
+	// MunicipalityCheck is the indicator's municipality against the
+	// organisation's; nil when the indicator names none.
+	MunicipalityCheck *municipalityCheck `json:"municipalityCheck"`
+}
+
+type municipalityCheck struct {
+	Indicator    string  `json:"indicatorMunicipalityCode"`
+	Organisation *string `json:"organisationMunicipalityCode"`
+	Matches      bool    `json:"matches"`
+	Verified     bool    `json:"organisationMunicipalityVerified"`
+}
+
+// Words says the check in the page's language: whose municipality the
+// indicator names, and whether the organisation's is verified.
+func (m *municipalityCheck) Words(v *view) string {
+	var s string
+	switch {
+	case m.Organisation == nil:
+		s = v.T("evidence.municipalityNone", m.Indicator)
+	case !m.Matches:
+		s = v.T("evidence.municipalityOther", m.Indicator, *m.Organisation)
+	default:
+		s = v.T("evidence.municipalitySame", m.Indicator)
+	}
+	if m.Organisation != nil && !m.Verified {
+		s += " " + v.T("evidence.municipalityUnverified", *m.Organisation)
+	}
+	return s
 }
 
 type evidence struct {
@@ -34,6 +62,7 @@ type evidence struct {
 	Year             int        `json:"year"`
 	Tolerance        float64    `json:"tolerance"`
 	Synthetic        bool       `json:"synthetic"`
+	Disagrees        bool       `json:"disagrees"`
 	Series           []point    `json:"series"`
 	Baseline         claimCheck `json:"baseline"`
 	Current          claimCheck `json:"current"`
@@ -42,10 +71,15 @@ type evidence struct {
 }
 
 type claimCheck struct {
-	Year     int      `json:"year"`
-	Claimed  float64  `json:"claimed"`
-	Official *float64 `json:"official"`
-	Agrees   *bool    `json:"agrees"`
+	Year    int     `json:"year"`
+	Claimed float64 `json:"claimed"`
+	// OfficialYear is the published year compared: the claimed year, else
+	// the nearest within two (then not judged); nil when none is.
+	OfficialYear *int     `json:"officialYear"`
+	Official     *float64 `json:"official"`
+	// Verdict is AGREES, DISAGREES or NO_OFFICIAL_VALUE (for the claimed
+	// year itself).
+	Verdict string `json:"verdict"`
 }
 
 type placement struct {
@@ -55,22 +89,29 @@ type placement struct {
 	Colour     string   `json:"colour"`
 }
 
-// Verdict is the message key of a claim check: agrees, differs or
-// noOfficial.
-func (c claimCheck) Verdict() string {
+// Words says the check in the page's language: what (the baseline or
+// the current value) agrees or disagrees with the official value of the
+// claimed year, or which published year stands in for it (the API's
+// note), or that none is near enough.
+func (c claimCheck) Words(v *view, what string) string {
+	claimed := v.Num(c.Claimed)
 	switch {
-	case c.Agrees == nil:
-		return "evidence.noOfficial"
-	case *c.Agrees:
-		return "evidence.agrees"
+	case c.Verdict == "AGREES":
+		return v.T("evidence.agrees", what, claimed, c.Year, v.Num(c.Official))
+	case c.Verdict == "DISAGREES":
+		return v.T("evidence.differs", what, claimed, c.Year, v.Num(c.Official))
+	case c.OfficialYear != nil:
+		return v.T("evidence.nearest", what, claimed, c.Year, *c.OfficialYear, v.Num(c.Official))
 	}
-	return "evidence.differs"
+	return v.T("evidence.noOfficial", what, claimed, c.Year, maxYearGap)
 }
 
-// Agreed reports whether both claims agree with the official values.
-func (e *evidence) Agreed() bool {
-	return e.Baseline.Agrees != nil && *e.Baseline.Agrees && e.Current.Agrees != nil && *e.Current.Agrees
-}
+// maxYearGap is how many years from a claimed year the API looks for a
+// published one (kpi.MaxYearGap).
+const maxYearGap = 2
+
+// Disagreeing reports whether the check disagrees with the official value.
+func (c claimCheck) Disagreeing() bool { return c.Verdict == "DISAGREES" }
 
 // Chart draws the official series and the claimed baseline and current
 // values as two lines over the years, with the legal limit.

@@ -56,7 +56,11 @@ func TestJuryDynamicKeys(t *testing.T) {
 	for _, c := range []string{"GREEN", "YELLOW", "RED", "GREY"} {
 		keys = append(keys, "evidence.colour."+c)
 	}
-	keys = append(keys, "evidence.agrees", "evidence.differs", "evidence.noOfficial")
+	for _, r := range []string{"INSUFFICIENT_DATA", "NO_VARIATION", "NOT_COMPUTABLE"} {
+		keys = append(keys, "alphaReason."+r)
+	}
+	keys = append(keys, "evidence.agrees", "evidence.differs", "evidence.noOfficial", "evidence.nearest",
+		"evidence.municipalityNone", "evidence.municipalityOther", "evidence.municipalitySame", "evidence.municipalityUnverified")
 	for _, code := range []string{"SCORE_OFF_STEP", "SCORE_OUT_OF_RANGE", "RECUSED", "NOT_ASSIGNED", "CONFLICT_OF_INTEREST"} {
 		keys = append(keys, "api."+code)
 	}

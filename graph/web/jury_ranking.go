@@ -116,7 +116,9 @@ type measures struct {
 		Alpha  *float64 `json:"alpha"`
 		Units  *int     `json:"units"`
 		Values *int     `json:"values"`
-		Note   *string  `json:"note"`
+		// Reason is the API's code for a missing alpha, which the page
+		// words in its own language (the API's note is English).
+		Reason string `json:"reason"`
 	} `json:"alpha"`
 	Block struct {
 		N               int `json:"n"`

@@ -21,8 +21,9 @@ type scoringApp struct {
 	Summary      string `json:"summary"`
 	Status       string `json:"status"`
 	Organisation *struct {
-		Name             string  `json:"name"`
-		MunicipalityCode *string `json:"municipalityCode"`
+		Name                 string  `json:"name"`
+		MunicipalityCode     *string `json:"municipalityCode"`
+		MunicipalityVerified bool    `json:"municipalityVerified"`
 	} `json:"organisation"`
 	Cycle struct {
 		ID              string `json:"id"`

@@ -4,6 +4,9 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"sort"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -24,7 +27,7 @@ func TestScoringPageShows(t *testing.T) {
 	f := newJuryFixture(t, s, "")
 	p := f.browser("assigned").get("/jury/applications/" + f.apps[0]).wantStatus(http.StatusOK)
 	os.WriteFile("/tmp/web2/scoring.html", []byte(p.Body), 0o644)
-	p.has(app0Title, "Svar på kriteriet av "+app0Org, `min="0" max="100" step="5"`, "role model", "90–100",
+	p.has(app0Title, "Svar på kriteriet av "+app0Org, `min="0" max="100" step="5"`, "föredöme", "90–100", "Hur organisationen arbetar med lean",
 		"U33401", "<svg", "Utredningstid barn och unga", "Spara utkast", "Lämna in bedömningen")
 }
 
@@ -145,4 +148,64 @@ func TestDeclareConflict(t *testing.T) {
 	b.post("/jury/conflicts", url.Values{"with": {"municipality"}, "municipality": {"2480"}, "reason": {"Bor i Umeå"}}).
 		wantStatus(http.StatusSeeOther)
 	b.get("/jury/conflicts").has("kommunen: Umeå", "Bor i Umeå")
+}
+
+// officialSeries is the demo's official series of kpi in municipality
+// code, by year, as the API gives it.
+func (s *site) officialSeries(kpi, code string) (years []int, values map[int]float64) {
+	s.t.Helper()
+	r := s.gql(s.adminToken(), `query($id: String!, $c: String!) { kpi(id: $id) { values(municipalities: [$c], genders: ["T"]) { year value } } }`,
+		map[string]any{"id": kpi, "c": code})
+	values = map[int]float64{}
+	for _, v := range dig(r, "kpi.values").([]any) {
+		y := int(dig(v, "year").(float64))
+		years, values[y] = append(years, y), dig(v, "value").(float64)
+	}
+	sort.Ints(years)
+	return years, values
+}
+
+// TestScoringEvidenceInWords: the evidence panel words each claim's
+// verdict (agrees, disagrees, placed on the nearest published year, no
+// official value near enough), marks a disagreeing claim, and says when
+// the indicator's municipality is not the organisation's and that the
+// organisation's is not verified, in Swedish and in English.
+func TestScoringEvidenceInWords(t *testing.T) {
+	s := newSite(t)
+	years, v := s.officialSeries("U33401", "1280")
+	lomma, lv := s.officialSeries("U33401", "1262")
+	if len(years) < 2 || len(lomma) < 2 {
+		t.Fatalf("the demo has too few years of U33401: %v %v", years, lomma)
+	}
+	first, last := years[0], years[len(years)-1]
+	date := func(y int) string { return strconv.Itoa(y) + "-06-01" }
+	inds := []map[string]any{
+		{"name": "Malmös utredningstid", "unit": "dagar", "direction": "LOWER_IS_BETTER", "kpiId": "U33401", "municipalityCode": "1280",
+			"baselineValue": v[first], "baselineDate": date(first), "currentValue": v[last]*3 + 50, "currentDate": date(last)},
+		{"name": "Lommas utredningstid", "unit": "dagar", "direction": "LOWER_IS_BETTER", "kpiId": "U33401", "municipalityCode": "1262",
+			"baselineValue": 99, "baselineDate": date(lomma[0] - 1), "currentValue": lv[lomma[len(lomma)-1]], "currentDate": date(lomma[len(lomma)-1])},
+	}
+	f := newJuryFixtureWith(t, s, "", inds)
+	b := f.browser("assigned")
+	p := b.get("/jury/applications/" + f.apps[1]).wantStatus(http.StatusOK)
+	num := func(x float64) string { return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1) }
+	p.has(
+		"Kontrollera kommunen", "Resultatet avser kommun 1280, inte organisationens kommun 1262.",
+		"Organisationens kommun 1262 är ännu inte verifierad av sekretariatet.",
+		"Resultatet avser organisationens kommun (1262).",
+		"Avviker", "Minst ett av ansökans värden stämmer inte med den officiella serien.",
+		"stämmer med det officiella värdet för "+strconv.Itoa(first),
+		"<strong>Avviker:</strong> Nuvärdet, ",
+		"stämmer inte med det officiella värdet för "+strconv.Itoa(last),
+		"Utgångsvärdet, 99, kan inte bedömas: "+strconv.Itoa(lomma[0]-1)+" är inte publicerat. Det officiella värdet och placeringen avser "+
+			strconv.Itoa(lomma[0])+", närmaste publicerade år ("+num(lv[lomma[0]])+").")
+	s.verifyMunicipality(f.orgs[1])
+	b.english()
+	p = b.get("/jury/applications/" + f.apps[1]).wantStatus(http.StatusOK)
+	p.has("Check the municipality", "The result is for municipality 1280, not the organisation&#39;s municipality 1262.",
+		"The result is for the organisation&#39;s municipality (1262).", "Disagrees:",
+		"At least one of the application&#39;s values does not agree with the official series.",
+		"cannot be judged: "+strconv.Itoa(lomma[0]-1)+" is not published").lacks("not yet verified")
+	b.get("/jury/applications/" + f.apps[0]).wantStatus(http.StatusOK).has(
+		"The baseline, 140, cannot be compared: there is no official value for 2010 or within 2 years of it.")
 }

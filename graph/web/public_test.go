@@ -42,7 +42,7 @@ func TestPublicPagesByRole(t *testing.T) {
 		has    []string
 		lacks  []string
 	}{
-		{"/cycles/1", 200, []string{"<h1>Svenska Leanpriset 2012</h1>", "Bedömningskriterier", "role model", `aria-current="step"`, "Se resultaten"},
+		{"/cycles/1", 200, []string{"<h1>Svenska Leanpriset 2012</h1>", "Bedömningskriterier", "föredöme", "Vilka resultat lean har gett", `aria-current="step"`, "Se resultaten"},
 			[]string{"Skriv en ansökan"}},
 		{"/cycles/2", 200, []string{"öppen för ansökningar", "dagar kvar", `href="/dashboard"`}, []string{"Huset för fler i arbete", "Linköping"}},
 		{"/cycles/1/results", 200, []string{"Vinnare (2)", "DeLaval", "Malmö stad, Individ- och familjeomsorgen Södra innerstaden",

@@ -48,6 +48,8 @@ func (s *Server) routes() {
 	// The secretariat's pages.
 	m.HandleFunc("GET /admin", s.adminHome)
 	m.HandleFunc("GET /admin/users", s.adminUsers)
+	m.HandleFunc("GET /admin/outbox", s.adminOutbox)
+	m.HandleFunc("GET /admin/outbox/{id}", s.adminMail)
 	m.HandleFunc("POST /admin/users", s.adminCreateUser)
 	m.HandleFunc("POST /admin/users/members", s.adminAddMember)
 	// A cycle's jury, conflicts and assignments (web6).
@@ -60,6 +62,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /admin/cycles/{id}/assignments", s.adminAssignments)
 	m.HandleFunc("POST /admin/cycles/{id}/assignments", s.adminSaveAssignments)
 	m.HandleFunc("POST /admin/cycles/{id}/assignments/auto", s.adminAutoAssign)
+	m.HandleFunc("GET /admin/cycles/{id}/exports", s.adminExports)
+	m.HandleFunc("GET /admin/cycles/{id}/audit", s.adminAudit)
+	m.HandleFunc("GET /download", s.download)
 	m.HandleFunc("GET /admin/benchmarks", s.adminBenchmarks)
 	m.HandleFunc("POST /admin/benchmarks/import", s.adminImport)
 	m.HandleFunc("GET /admin/benchmarks/new", s.adminNewReport)

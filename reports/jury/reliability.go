@@ -53,6 +53,30 @@ type Alpha struct {
 	Level  reliability.Level
 	Result *reliability.AlphaResult
 	Error  string
+	// Reason is why there is no Result, as a code (AlphaReason).
+	Reason AlphaReason
+}
+
+// AlphaReason says why alpha is not given.
+type AlphaReason string
+
+// The reasons alpha is not given.
+const (
+	AlphaReasonNone             AlphaReason = ""
+	AlphaReasonInsufficientData AlphaReason = "INSUFFICIENT_DATA"
+	AlphaReasonNoVariation      AlphaReason = "NO_VARIATION"
+	AlphaReasonNotComputable    AlphaReason = "NOT_COMPUTABLE"
+)
+
+// alphaReason is the code of an error of reliability.Alpha.
+func alphaReason(err error) AlphaReason {
+	switch {
+	case errors.Is(err, reliability.ErrInsufficientData):
+		return AlphaReasonInsufficientData
+	case errors.Is(err, reliability.ErrNoVariation):
+		return AlphaReasonNoVariation
+	}
+	return AlphaReasonNotComputable
 }
 
 // Block is the size of the largest fully crossed block.
@@ -255,7 +279,7 @@ func alphas(data [][]float64) []Alpha {
 		if res, err := reliability.Alpha(data, lvl); err == nil {
 			out[i].Result = &res
 		} else {
-			out[i].Error = err.Error()
+			out[i].Error, out[i].Reason = err.Error(), alphaReason(err)
 		}
 	}
 	return out

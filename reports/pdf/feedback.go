@@ -21,6 +21,14 @@ type FeedbackReport struct {
 	// Award, Cycle (the cycle's title or year), Organisation and
 	// Application (its title) head the report. All required.
 	Award, Cycle, Organisation, Application string
+	// Municipality is the organisation's municipality as it named it (its
+	// name, or its code); empty for none. Until MunicipalityVerified (an
+	// admin has checked it) the report says it is not verified.
+	Municipality         string
+	MunicipalityVerified bool
+	// Historical says the cycle's results were imported without scores
+	// (store.Cycle.Historical): the report says so instead of scores.
+	Historical bool
 	// Criteria are the scored criteria in the cycle's order. A cycle whose
 	// results were recorded without scores (a historical one) has every
 	// criterion NotScored, or none.

@@ -16,8 +16,9 @@ type feedbackText struct {
 	indicators, indicator, before, after, change, changePc string
 	verdict, limit, better, worse, unchanged, over, under  string
 	official, synthetic, groupMedian, basisNote, basis     string
-	consensus, meanOf, medianOf, notScored, noScores       string
+	consensus, meanOf, medianOf, notScored                 string
 	citation, noCitation, claimedBefore, claimedAfter      string
+	municipality, unverified, historical, notYetScored     string
 	decisions                                              map[Decision]string
 }
 
@@ -35,10 +36,12 @@ func feedbackWords(l Lang) feedbackText {
 			basis: "Basis", consensus: "Consensus", meanOf: "Mean of %d", medianOf: "Median of %d", notScored: "Not scored",
 			basisNote: "Consensus: a score the jury agreed on. Mean and median: the jury's aggregate of the jurors' own " +
 				"scores, not an agreement; the cycle's rule decides which. Individual jurors' names and scores are not shown.",
-			noScores: "No scores are recorded for this cycle: its results were recorded without the jury's scores. " +
-				"This report gives the decision, the jury's citation and the measured results.",
 			citation: "The jury's citation", noCitation: "The jury gave no citation.",
 			claimedBefore: "Claimed before", claimedAfter: "Claimed after",
+			municipality: "Municipality", unverified: "not verified by the secretariat",
+			historical: "A historical cycle, imported without scores: its results were recorded without the jury's " +
+				"scores. This report gives the decision, the jury's citation and the measured results.",
+			notYetScored: "No scores are recorded for this application.",
 			decisions: map[Decision]string{"": "Not decided", Winner: "Winner", Finalist: "Finalist",
 				HonourableMention: "Honourable mention", NotSelected: "Not selected"}}
 	}
@@ -54,10 +57,12 @@ func feedbackWords(l Lang) feedbackText {
 		basisNote: "Konsensus: poäng som juryn har enats om. Medel och median: juryns sammanvägning av " +
 			"jurymedlemmarnas egna poäng, inte en överenskommelse; omgångens regel avgör vilken. " +
 			"Enskilda jurymedlemmars namn och poäng redovisas inte.",
-		noScores: "Inga poäng finns registrerade för den här omgången: resultatet registrerades utan juryns poäng. " +
-			"Rapporten visar beslutet, juryns motivering och de redovisade resultaten.",
 		citation: "Juryns motivering", noCitation: "Juryn har inte lämnat någon motivering.",
 		claimedBefore: "Redovisat före", claimedAfter: "Redovisat efter",
+		municipality: "Kommun", unverified: "ej verifierad av sekretariatet",
+		historical: "En historisk omgång, importerad utan poäng: resultatet registrerades utan juryns poäng. " +
+			"Rapporten visar beslutet, juryns motivering och de redovisade resultaten.",
+		notYetScored: "Inga poäng finns registrerade för det här bidraget.",
 		decisions: map[Decision]string{"": "Inget beslut", Winner: "Vinnare", Finalist: "Finalist",
 			HonourableMention: "Hedersomnämnande", NotSelected: "Ej utvald"}}
 }
@@ -72,22 +77,37 @@ type feedback struct {
 // draw lays out the whole report.
 func (f feedback) draw() {
 	f.titleBlock(f.t.title+": "+f.r.Application, f.r.Organisation)
-	facts := []fact{{f.t.award, f.r.Award}, {f.t.cycle, f.r.Cycle}, {f.t.organisation, f.r.Organisation},
-		{f.t.application, f.r.Application}}
+	facts := []fact{{f.t.award, f.r.Award}, {f.t.cycle, f.r.Cycle}, {f.t.organisation, f.r.Organisation}}
+	if m := f.municipality(); m != "" {
+		facts = append(facts, fact{f.t.municipality, m})
+	}
+	facts = append(facts, fact{f.t.application, f.r.Application})
 	if f.r.Overall != nil {
 		facts = append(facts, fact{f.t.overall, f.overall()})
 	}
 	f.facts(append(facts, fact{f.t.decision, f.t.decisions[f.r.Decision]}))
 	f.citation()
-	if f.scored() {
+	switch {
+	case f.r.Historical:
+		f.paragraph(f.t.historical)
+	case f.scored():
 		f.summary()
 		f.criteria()
-	} else {
-		f.paragraph(f.t.noScores)
+	default:
+		f.paragraph(f.t.notYetScored)
 	}
 	if len(f.r.Indicators) > 0 {
 		f.indicators()
 	}
+}
+
+// municipality is the organisation's municipality, said to be
+// unverified until an admin has verified it.
+func (f feedback) municipality() string {
+	if f.r.Municipality == "" || f.r.MunicipalityVerified {
+		return f.r.Municipality
+	}
+	return f.r.Municipality + " – " + f.t.unverified
 }
 
 // scored reports whether any criterion has a score.

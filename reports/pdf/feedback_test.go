@@ -156,31 +156,78 @@ func TestFeedbackUnusualText(t *testing.T) {
 	}
 }
 
-// TestFeedbackHistorical is the feedback of a cycle recorded without
-// scores, as the demo's 2012 cycle is: the decision, the citation and the
-// measured results, and a sentence that no scores are recorded.
+// TestFeedbackHistorical is the feedback of a cycle imported without
+// scores, as the demo's 2012 cycle is (Historical): the decision, the
+// citation and the measured results, and a sentence that the cycle is
+// historical and imported without scores.
 func TestFeedbackHistorical(t *testing.T) {
 	for _, lang := range []pdf.Lang{pdf.Swedish, pdf.English} {
-		r := malmo2012()
-		r.Lang, r.Overall = lang, nil
-		for i := range r.Criteria {
-			r.Criteria[i].Basis, r.Criteria[i].Score = pdf.NotScored, 0
-		}
-		doc, err := pdf.Feedback(fonts(t), r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := flat(pdfText(t, doc))
-		want := []string{"Beslut Vinnare", "Juryns motivering", "Inga poäng finns registrerade för den här omgången",
+		text := unscoredFeedback(t, lang, true)
+		want := []string{"Beslut Vinnare", "Juryns motivering", "En historisk omgång, importerad utan poäng",
 			"Första offentliga verksamheten", "Utredningstid barn och unga (dagar) 140 (2010-01) 105 (2012-06)"}
 		if lang == pdf.English {
-			want = []string{"Decision Winner", "The jury's citation", "No scores are recorded for this cycle",
+			want = []string{"Decision Winner", "The jury's citation", "A historical cycle, imported without scores",
 				"Första offentliga verksamheten", "Utredningstid barn och unga (dagar) 140 (2010-01) 105 (2012-06)"}
 		}
 		wantAll(t, text, want...)
 		if strings.Contains(text, "Totalt (viktat)") || strings.Contains(text, "Overall (weighted)") ||
 			strings.Contains(text, "Konsensus") {
 			t.Errorf("%s: a feedback without scores shows a total or a consensus", lang)
+		}
+	}
+}
+
+// unscoredFeedback is the text of malmo2012's feedback in lang with no
+// criterion scored, in a historical cycle or not.
+func unscoredFeedback(t *testing.T, lang pdf.Lang, historical bool) string {
+	t.Helper()
+	r := malmo2012()
+	r.Lang, r.Overall, r.Historical = lang, nil, historical
+	for i := range r.Criteria {
+		r.Criteria[i].Basis, r.Criteria[i].Score = pdf.NotScored, 0
+	}
+	doc, err := pdf.Feedback(fonts(t), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return flat(pdfText(t, doc))
+}
+
+// TestFeedbackNotHistorical: an application without scores in a cycle
+// that is not historical is not called historical; it says only that no
+// scores are recorded for it.
+func TestFeedbackNotHistorical(t *testing.T) {
+	text := unscoredFeedback(t, pdf.Swedish, false)
+	wantAll(t, text, "Inga poäng finns registrerade för det här bidraget.")
+	if strings.Contains(text, "historisk") {
+		t.Errorf("a cycle that is not historical is called historical:\n%s", text)
+	}
+}
+
+// TestFeedbackMunicipality: the organisation's municipality is printed,
+// "not verified" until an admin has verified it, in both languages.
+func TestFeedbackMunicipality(t *testing.T) {
+	tests := []struct {
+		lang     pdf.Lang
+		verified bool
+		want     string
+	}{
+		{pdf.Swedish, false, "Kommun Malmö (1280) – ej verifierad av sekretariatet"},
+		{pdf.English, false, "Municipality Malmö (1280) – not verified by the secretariat"},
+		{pdf.Swedish, true, "Kommun Malmö (1280) Bidrag"},
+		{pdf.English, true, "Municipality Malmö (1280) Application"},
+	}
+	for _, tt := range tests {
+		r := malmo2012()
+		r.Lang, r.Municipality, r.MunicipalityVerified = tt.lang, "Malmö (1280)", tt.verified
+		doc, err := pdf.Feedback(fonts(t), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := flat(pdfText(t, doc))
+		wantAll(t, text, tt.want)
+		if tt.verified && (strings.Contains(text, "verifierad") || strings.Contains(text, "verified")) {
+			t.Errorf("%s: a verified municipality is called unverified", tt.lang)
 		}
 	}
 }
