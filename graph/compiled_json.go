@@ -85,6 +85,10 @@ func appendValue(b []byte, v any) ([]byte, error) {
 		return strconv.AppendInt(b, v, 10), nil
 	case float64:
 		return appendFloat(b, v)
+	case *float64: // see same
+		return appendFloat(b, *v)
+	case *string:
+		return appendJSONString(b, *v), nil
 	case []any:
 		b = append(b, '[')
 		var err error

@@ -233,7 +233,8 @@ func (f *fieldPlan) serialize(v any, nonNull bool) (any, error) {
 
 // same says whether leaf serializes v as v itself: a string as a String,
 // an int within 32 bits as an Int, a float64 (not NaN) as a Float, a bool
-// as a Boolean. Skipping their Serialize saves its allocations
+// as a Boolean, and a non-nil pointer to a float64 or a string as what it
+// points to. Skipping their Serialize saves its allocations
 // (coerceString formats every string with fmt.Sprintf).
 func same(leaf graphql.Leaf, v any) bool {
 	switch x := v.(type) {
@@ -245,6 +246,10 @@ func same(leaf graphql.Leaf, v any) bool {
 		return leaf == graphql.Float && !math.IsNaN(x)
 	case bool:
 		return leaf == graphql.Boolean
+	case *float64: // appendValue writes *x
+		return leaf == graphql.Float && x != nil && !math.IsNaN(*x)
+	case *string:
+		return leaf == graphql.String && x != nil
 	}
 	return false
 }

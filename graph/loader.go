@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"sync"
+
+	"github.com/leanforum/awards/store"
 )
 
 // batch collects the ids its thunks ask for and fetches them all with one
@@ -10,7 +12,8 @@ import (
 // so every sibling in a list asks before any is fetched. A batch belongs to
 // one request: it is never shared between callers.
 type batch[K comparable, V any] struct {
-	fetch func(context.Context, []K) (map[K]V, error)
+	db    *store.DB
+	fetch func(*store.DB, context.Context, []K) (map[K]V, error)
 
 	mu      sync.Mutex
 	pending []K
@@ -22,8 +25,9 @@ type outcome[V any] struct {
 	err error
 }
 
-func newBatch[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *batch[K, V] {
-	return &batch[K, V]{fetch: fetch, done: map[K]outcome[V]{}}
+// init sets the method of db that b fetches with.
+func (b *batch[K, V]) init(db *store.DB, fetch func(*store.DB, context.Context, []K) (map[K]V, error)) {
+	b.db, b.fetch = db, fetch
 }
 
 // load queues id and returns a thunk that yields its value: the zero value
@@ -69,7 +73,10 @@ func (b *batch[K, V]) get(ctx context.Context, id K) (V, error) {
 	if _, ok := b.done[id]; !ok {
 		ids := append(b.pending, id)
 		b.pending = nil
-		m, err := b.fetch(ctx, dedupe(ids))
+		m, err := b.fetch(b.db, ctx, dedupe(ids))
+		if b.done == nil {
+			b.done = make(map[K]outcome[V], len(ids))
+		}
 		for _, k := range ids {
 			b.done[k] = outcome[V]{m[k], err}
 		}

@@ -51,11 +51,13 @@ func BenchmarkRanking(b *testing.B) {
 	vars := map[string]any{"c": cycle}
 	e.gql(admin, fullRanking, vars).ok()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		if status := e.serve(admin, fullRanking, vars); status != 200 {
 			b.Fatalf("status %d", status)
 		}
 	}
 	b.StopTimer()
+	b.ReportMetric((processCPU()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(e.logs.lastStatements()), "statements/op")
 }

@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"maps"
 	"slices"
-	"time"
 
 	"github.com/lib/pq"
 )
@@ -13,14 +13,13 @@ import (
 // Kolada puts where a municipality id goes), a year and a gender: T total,
 // K women, M men.
 type KPIValue struct {
-	KPIID          string    `db:"kpi_id"`
-	MunicipalityID string    `db:"municipality_id"`
-	Period         int       `db:"period"`
-	Gender         string    `db:"gender"`
-	Value          *float64  `db:"value"`  // nil when Kolada has no value
-	Status         string    `db:"status"` // as Kolada gives it
-	Synthetic      bool      `db:"synthetic"`
-	UpdatedAt      time.Time `db:"updated_at"`
+	KPIID          string   `db:"kpi_id"`
+	MunicipalityID string   `db:"municipality_id"`
+	Period         int      `db:"period"`
+	Gender         string   `db:"gender"`
+	Value          *float64 `db:"value"`  // nil when Kolada has no value
+	Status         string   `db:"status"` // as Kolada gives it
+	Synthetic      bool     `db:"synthetic"`
 }
 
 // KPIValueFilter selects values: those of the given KPIs, optionally only
@@ -68,8 +67,13 @@ func (db *DB) FindKPIValuesEach(ctx context.Context, f KPIValueFilter) (map[stri
 	if len(f.KPIIDs) == 0 {
 		return nil, InvalidField("kpiIds", "name at least one KPI")
 	}
-	var rows []*KPIValue
-	err := db.conn().sel(ctx, &rows, `SELECT kpi_id, municipality_id, period, gender, value, status, synthetic, updated_at
+	out := map[string][]*KPIValue{}
+	err := db.conn().each(ctx, func(rows *sql.Rows) error {
+		v := &KPIValue{}
+		err := rows.Scan(&v.KPIID, &v.MunicipalityID, &v.Period, &v.Gender, &v.Value, &v.Status, &v.Synthetic)
+		out[v.KPIID] = append(out[v.KPIID], v)
+		return err
+	}, `SELECT kpi_id, municipality_id, period, gender, value, status, synthetic
 		FROM (SELECT v.*, row_number() OVER (PARTITION BY kpi_id ORDER BY municipality_id, period, gender) AS n
 			FROM kpi_values v WHERE kpi_id = ANY($1)
 				AND (coalesce(cardinality($2::text[]), 0) = 0 OR municipality_id = ANY($2))
@@ -77,10 +81,6 @@ func (db *DB) FindKPIValuesEach(ctx context.Context, f KPIValueFilter) (map[stri
 				AND (coalesce(cardinality($5::text[]), 0) = 0 OR gender = ANY($5))) v
 		WHERE n <= $6 ORDER BY kpi_id, municipality_id, period, gender`,
 		pq.Array(f.KPIIDs), pq.Array(f.MunicipalityIDs), f.FromYear, f.ToYear, pq.Array(f.Genders), MaxKPIValues+1)
-	out := map[string][]*KPIValue{}
-	for _, v := range rows {
-		out[v.KPIID] = append(out[v.KPIID], v)
-	}
 	return out, err
 }
 

@@ -34,6 +34,8 @@ type chrome struct {
 	ctx   context.Context
 	js    bool
 	shots string
+	// stop closes the tab and its Chromium before the test ends.
+	stop func()
 }
 
 // chromePath is Chromium's path: CHROME_PATH (make test sets it through
@@ -75,7 +77,7 @@ func newChrome(t *testing.T, s *site, js bool) *chrome {
 	t.Cleanup(cancelAlloc)
 	ctx, cancelTab := chromedp.NewContext(ctx)
 	t.Cleanup(cancelTab)
-	c := &chrome{t: t, s: s, ctx: ctx, js: js, shots: screenshotDir(t)}
+	c := &chrome{t: t, s: s, ctx: ctx, js: js, shots: screenshotDir(t), stop: func() { cancelTab(); cancelAlloc(); cancel() }}
 	c.scripts(js)
 	return c
 }

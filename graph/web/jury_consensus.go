@@ -216,7 +216,7 @@ func (s *Server) recordConsensus(w http.ResponseWriter, r *http.Request) {
 	in := map[string]any{"applicationId": d.Application.ID, "criterionId": k, "value": *value,
 		"rationale": strings.TrimSpace(f.Get("rationale-" + k)), "participants": f.Values["participants-"+k],
 		"strengths": strings.TrimSpace(f.Get("strengths-" + k)), "opportunities": strings.TrimSpace(f.Get("opportunities-" + k))}
-	if in["participants"] == nil {
+	if len(f.Values["participants-"+k]) == 0 { // a nil []string in an any is not nil
 		in["participants"] = []string{}
 	}
 	errs, cont := s.write(w, r, "jury_consensus_post", map[string]any{"input": in}, nil)

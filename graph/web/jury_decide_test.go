@@ -60,7 +60,7 @@ func TestJuryDecidesAndPublishes(t *testing.T) {
 	lead.get(deliberation).wantStatus(http.StatusOK).has("Tydliga mått", "Svagt", "<svg", "Juror conflicted")
 	k0 := f.criteria[0]
 	p = lead.post(deliberation+"/consensus/"+k0, consensusForm(k0, "50"))
-	p.wantStatus(http.StatusUnprocessableEntity).has(`id="f-participants-`+k0+`"`, "Juryn enades efter samtal")
+	p.wantStatus(http.StatusUnprocessableEntity).has(`id="f-participants-`+k0+`"`, "Juryn enades efter samtal").lacks(`Expected "[ID!]!"`)
 	for _, k := range f.criteria {
 		lead.post(deliberation+"/consensus/"+k, consensusForm(k, "50", f.ids["assigned"], f.ids["conflicted"])).wantStatus(http.StatusSeeOther)
 	}

@@ -21,17 +21,42 @@ func FQuantile(p, d1, d2 float64) float64 {
 		return math.NaN()
 	}
 	a, b := d1/2, d2/2
-	lo, hi := 0.0, 1.0
-	for i := 0; i < 200 && hi-lo > 1e-17; i++ {
-		mid := (lo + hi) / 2
-		if RegIncBeta(mid, a, b) < p {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	x := (lo + hi) / 2
+	x := betaQuantile(p, a, b)
 	return d2 * x / (d1 * (1 - x))
+}
+
+// betaQuantile returns the x in (0, 1) with I_x(a, b) = p: Newton's
+// method on the beta density, kept inside a bisection bracket that every
+// step narrows. A ranking's reliability asks for 66 quantiles; bisection
+// alone took about 57 incomplete beta functions each, this about 8.
+func betaQuantile(p, a, b float64) float64 {
+	la, _ := math.Lgamma(a)
+	lb, _ := math.Lgamma(b)
+	lab, _ := math.Lgamma(a + b)
+	lbeta := la + lb - lab
+	lo, hi := 0.0, 1.0
+	x := 0.5
+	for i := 0; i < 200 && hi-lo > 1e-17; i++ {
+		g := RegIncBeta(x, a, b) - p
+		switch {
+		case g < 0:
+			lo = x
+		case g > 0:
+			hi = x
+		default:
+			return x
+		}
+		density := math.Exp((a-1)*math.Log(x) + (b-1)*math.Log1p(-x) - lbeta)
+		next := x - g/density
+		if !(next > lo && next < hi) {
+			next = (lo + hi) / 2 // Newton left the bracket: bisect
+		}
+		if math.Abs(next-x) <= 1e-15*x {
+			return next
+		}
+		x = next
+	}
+	return (lo + hi) / 2
 }
 
 // FCDF returns P(F ≤ f) for the F distribution with d1 and d2 degrees of
