@@ -15,7 +15,7 @@ import (
 // and PostgreSQL. Run:
 // go test -run '^$' -bench AssignmentMatrix -count 5 ./graph/web/
 func BenchmarkAssignmentMatrix(b *testing.B) {
-	s := newSite(b)
+	s := newServedSite(b) // as awardd serve runs the API: without CompareExecutors
 	cycle := storetest.SeedRanking(b, s.dsn, 200, 7, 10)
 	req := httptest.NewRequest("GET", "/admin/cycles/"+cycle+"/assignments", nil)
 	req.AddCookie(&http.Cookie{Name: "session", Value: s.adminToken()})

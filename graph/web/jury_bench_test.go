@@ -16,7 +16,7 @@ import (
 // applications × 7 jurors × 10 criteria, through the real web handler and
 // PostgreSQL. Run: go test -run '^$' -bench JuryPages -count 5 ./graph/web/
 func BenchmarkJuryPages(b *testing.B) {
-	s := newSite(b)
+	s := newServedSite(b) // as awardd serve runs the API: without CompareExecutors
 	cycle := storetest.SeedRanking(b, s.dsn, 200, 7, 10)
 	raw, err := sql.Open("postgres", s.dsn)
 	if err != nil {
