@@ -1,44 +1,33 @@
 package graph
 
 import (
+	"sync"
+
 	"github.com/leanforum/awards/reports/scoring"
 	"github.com/leanforum/awards/store"
 )
 
-// rankingOutput renders a report as the Ranking type's maps.
+// rankingOutput renders a report as the Ranking type's maps. Each
+// application's cells are built on first use: a ranking asked for
+// without them (the ranking table) does not pay for a map per cell.
 func rankingOutput(ev *evaluated, names map[int64]string) map[string]any {
 	r := ev.Ranking
-	apps := map[string]store.RankedApplication{}
+	apps := make(map[string]*store.RankedApplication, len(ev.data.Applications))
 	consensus := map[scoring.CellKey]bool{}
-	revised := map[scoring.CellKey]int{}
-	for _, a := range ev.data.Applications {
+	for i := range ev.data.Applications {
+		a := &ev.data.Applications[i]
 		apps[key(a.ID)] = a
-		for i, r := range a.Revised {
-			if r {
-				revised[scoring.CellKey{Application: key(a.ID), Criterion: key(a.Criteria[i])}]++
-			}
-		}
 		for _, c := range a.ConsensusFor {
 			consensus[scoring.CellKey{Application: key(a.ID), Criterion: key(c)}] = true
 		}
 	}
-	flagged := map[scoring.CellKey]bool{}
-	var flags []map[string]any
+	flags := make([]map[string]any, 0, len(r.Flags))
 	for _, f := range r.Flags {
 		k := scoring.CellKey{Application: f.Application, Criterion: f.Criterion}
-		flagged[k] = true
 		flags = append(flags, map[string]any{"applicationId": f.Application, "criterionId": f.Criterion,
 			"range": maybe(f.Range), "sd": maybe(f.SD), "byRange": f.ByRange, "bySd": f.BySD, "hasConsensus": consensus[k]})
 	}
-	cells := map[string][]map[string]any{}
-	for _, c := range r.Cells {
-		st := c.Stats
-		cells[c.Application] = append(cells[c.Application], map[string]any{"criterionId": c.Criterion, "n": st.N,
-			"mean": maybe(st.Mean), "median": maybe(st.Median), "sd": maybe(st.SD), "min": maybe(st.Min), "max": maybe(st.Max),
-			"range": maybe(st.Range), "value": maybe(c.Value), "zValue": maybe(c.ZValue), "adjusted": maybe(c.Adjusted),
-			"flagged":            flagged[scoring.CellKey{Application: c.Application, Criterion: c.Criterion}],
-			"revisedAfterSeeing": revised[scoring.CellKey{Application: c.Application, Criterion: c.Criterion}]})
-	}
+	cells := sync.OnceValue(func() map[string][]map[string]any { return cellsOut(r, ev.data) })
 	z, sev := byApplication(r.ZScore), byApplication(r.Severity)
 	ranked := make([]map[string]any, 0, len(r.Raw))
 	for _, st := range r.Raw {
@@ -46,10 +35,35 @@ func rankingOutput(ev *evaluated, names map[int64]string) map[string]any {
 		ranked = append(ranked, map[string]any{"applicationId": st.Application, "title": a.Title,
 			"organisationName": a.OrganisationName, "decision": derefOrNil(a.Decision),
 			"raw": standingOut(st), "zScore": standingOut(z[st.Application]), "severity": standingOut(sev[st.Application]),
-			"cells": nonNilMaps(cells[st.Application])})
+			"cells": func() any { return nonNilMaps(cells()[st.Application]) }})
 	}
-	return map[string]any{"applications": ranked, "flags": nonNilMaps(flags), "jurors": jurorsOut(r.Jurors, names),
+	return map[string]any{"applications": ranked, "flags": flags, "jurors": jurorsOut(r.Jurors, names),
 		"reliability": reliabilityOut(ev.Reliability)}
+}
+
+// cellsOut renders the ranking's cells by application.
+func cellsOut(r scoring.Ranking, d *store.RankingData) map[string][]map[string]any {
+	revised := map[scoring.CellKey]int{}
+	for _, a := range d.Applications {
+		for i, r := range a.Revised {
+			if r {
+				revised[scoring.CellKey{Application: key(a.ID), Criterion: key(a.Criteria[i])}]++
+			}
+		}
+	}
+	flagged := make(map[scoring.CellKey]bool, len(r.Flags))
+	for _, f := range r.Flags {
+		flagged[scoring.CellKey{Application: f.Application, Criterion: f.Criterion}] = true
+	}
+	cells := map[string][]map[string]any{}
+	for _, c := range r.Cells {
+		st, k := c.Stats, scoring.CellKey{Application: c.Application, Criterion: c.Criterion}
+		cells[c.Application] = append(cells[c.Application], map[string]any{"criterionId": c.Criterion, "n": st.N,
+			"mean": maybe(st.Mean), "median": maybe(st.Median), "sd": maybe(st.SD), "min": maybe(st.Min), "max": maybe(st.Max),
+			"range": maybe(st.Range), "value": maybe(c.Value), "zValue": maybe(c.ZValue), "adjusted": maybe(c.Adjusted),
+			"flagged": flagged[k], "revisedAfterSeeing": revised[k]})
+	}
+	return cells
 }
 
 func byApplication(view []scoring.Standing) map[string]scoring.Standing {

@@ -1,10 +1,6 @@
 package store
 
-import (
-	"context"
-
-	"github.com/lib/pq"
-)
+import "context"
 
 // RankingData is what a cycle's ranking is computed from: the submitted
 // applications the caller may see, the values of submitted evaluations by
@@ -16,18 +12,18 @@ type RankingData struct {
 // RankedApplication is one application with its scores as parallel
 // arrays (juror, criterion, value) and its agreed scores.
 type RankedApplication struct {
-	ID               int64           `db:"id"`
-	Title            string          `db:"title"`
-	OrganisationName string          `db:"organisation_name"`
-	Decision         *string         `db:"decision"`
-	Jurors           pq.Int64Array   `db:"jurors"`
-	Criteria         pq.Int64Array   `db:"criteria"`
-	Values           pq.Float64Array `db:"vals"`
-	ConsensusFor     pq.Int64Array   `db:"consensus_criteria"`
-	ConsensusValues  pq.Float64Array `db:"consensus_values"`
+	ID               int64    `db:"id"`
+	Title            string   `db:"title"`
+	OrganisationName string   `db:"organisation_name"`
+	Decision         *string  `db:"decision"`
+	Jurors           Int64s   `db:"jurors"`
+	Criteria         Int64s   `db:"criteria"`
+	Values           Float64s `db:"vals"`
+	ConsensusFor     Int64s   `db:"consensus_criteria"`
+	ConsensusValues  Float64s `db:"consensus_values"`
 	// Revised is, parallel to Values, whether the juror changed the score
 	// after they could see the others' (Score.RevisedAfterSeeingAt).
-	Revised pq.BoolArray `db:"revised"`
+	Revised Bools `db:"revised"`
 }
 
 // rankingQuery reads a cycle's ranking data in one statement. The first
@@ -64,17 +60,17 @@ ORDER BY a.id`
 func (db *DB) FindRankingData(ctx context.Context, cycleID int64) (*RankingData, error) {
 	a := ActorFrom(ctx)
 	var rows []struct {
-		Allowed          bool            `db:"allowed"`
-		ID               *int64          `db:"id"`
-		Title            *string         `db:"title"`
-		OrganisationName *string         `db:"organisation_name"`
-		Decision         *string         `db:"decision"`
-		Jurors           pq.Int64Array   `db:"jurors"`
-		Criteria         pq.Int64Array   `db:"criteria"`
-		Values           pq.Float64Array `db:"vals"`
-		Revised          pq.BoolArray    `db:"revised"`
-		ConsensusFor     pq.Int64Array   `db:"consensus_criteria"`
-		ConsensusValues  pq.Float64Array `db:"consensus_values"`
+		Allowed          bool     `db:"allowed"`
+		ID               *int64   `db:"id"`
+		Title            *string  `db:"title"`
+		OrganisationName *string  `db:"organisation_name"`
+		Decision         *string  `db:"decision"`
+		Jurors           Int64s   `db:"jurors"`
+		Criteria         Int64s   `db:"criteria"`
+		Values           Float64s `db:"vals"`
+		Revised          Bools    `db:"revised"`
+		ConsensusFor     Int64s   `db:"consensus_criteria"`
+		ConsensusValues  Float64s `db:"consensus_values"`
 	}
 	if err := db.conn().sel(ctx, &rows, rankingQuery, a.role(), actorID(a), cycleID); err != nil {
 		return nil, err

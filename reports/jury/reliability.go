@@ -1,10 +1,12 @@
 package jury
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"sync"
 
 	"github.com/leanforum/awards/reports/reliability"
 	"github.com/leanforum/awards/reports/scoring"
@@ -113,104 +115,164 @@ type unit struct {
 	values []float64
 }
 
-// cellKey names an application on a criterion.
-type cellKey struct{ app, crit int64 }
-
 // assess computes the cycle measures over application × criterion cells
 // (scores as percent of the criterion's scale, so criteria compare) and
-// the measures per criterion.
+// the measures per criterion, each set of measures on its own goroutine.
 func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingData, minApps int) Reliability {
-	scale := map[int64][2]float64{}
+	g := gather(crits, d)
+	r := Reliability{}
+	var per [][]*unit
+	for _, k := range all {
+		if c, ok := g.crit[k.ID]; ok && len(g.per[c]) > 0 {
+			r.PerCriterion = append(r.PerCriterion, CriterionMeasures{CriterionID: k.ID, Code: k.Code})
+			per = append(per, g.per[c])
+		}
+	}
+	tasks := []func(){func() { r.Cycle = measure(g.cycle, g.jurors, minApps) }}
+	for i, units := range per {
+		tasks = append(tasks, func() { r.PerCriterion[i].Measures = measure(units, g.jurors, minApps) })
+	}
+	var wg sync.WaitGroup
+	for _, t := range tasks[1:] {
+		wg.Go(t)
+	}
+	tasks[0]()
+	wg.Wait()
+	return r
+}
+
+// gathered is a cycle's scores as units: each application on each scored
+// criterion (percent of scale) in application then criterion order, and
+// per criterion each application (its own scale) in application order.
+type gathered struct {
+	cycle  []*unit
+	per    [][]*unit
+	crit   map[int64]int // criterion id → index in per
+	jurors int
+}
+
+// gather builds the units with one allocation per kind: it counts the
+// scores of each cell, carves the cells' juror and value slices out of
+// shared arrays, fills them and sorts each cell's few jurors in place.
+func gather(crits []scoring.Criterion, d *store.RankingData) gathered {
+	ids := make([]int64, len(crits))
+	for i, c := range crits {
+		ids[i] = id(c.ID)
+	}
+	slices.Sort(ids)
+	g := gathered{crit: make(map[int64]int, len(ids)), per: make([][]*unit, len(ids))}
+	scale := make([][2]float64, len(ids))
+	for i, k := range ids {
+		g.crit[k] = i
+	}
 	for _, c := range crits {
-		scale[id(c.ID)] = [2]float64{c.Min, c.Max}
+		scale[g.crit[id(c.ID)]] = [2]float64{c.Min, c.Max}
 	}
 	jurors := jurorIndex(d)
-	cycle := make(map[cellKey]*unit, len(d.Applications)*len(crits))
-	per := map[int64]map[cellKey]*unit{}
-	for _, a := range d.Applications {
-		for i, v := range a.Values {
-			k, j := a.Criteria[i], jurors[a.Jurors[i]]
-			sc, ok := scale[k]
-			if !ok {
+	g.jurors = len(jurors)
+	apps := make([]*store.RankedApplication, len(d.Applications))
+	for i := range d.Applications {
+		apps[i] = &d.Applications[i]
+	}
+	slices.SortStableFunc(apps, func(a, b *store.RankedApplication) int { return cmp.Compare(a.ID, b.ID) })
+	// Applications with the same id (not in a real cycle) share cells, as
+	// they did when cells were found by key.
+	first := make([]int, len(apps))
+	for i := range apps {
+		first[i] = i
+		if i > 0 && apps[i].ID == apps[i-1].ID {
+			first[i] = first[i-1]
+		}
+	}
+	nc := len(ids)
+	count := make([]int, len(apps)*nc)
+	for i, a := range apps {
+		for n, k := range a.Criteria {
+			if c, ok := g.crit[k]; ok && n < len(a.Values) {
+				count[first[i]*nc+c]++
+			}
+		}
+	}
+	total := 0
+	for _, n := range count {
+		total += n
+	}
+	jbuf, raw, pct := make([]int, 0, total), make([]float64, 0, total), make([]float64, 0, total)
+	cells := make([]unit, len(count))
+	for i, n := range count {
+		if n > 0 {
+			cells[i] = unit{app: apps[i/nc].ID, jurors: jbuf[len(jbuf) : len(jbuf) : len(jbuf)+n],
+				values: raw[len(raw) : len(raw) : len(raw)+n]}
+			jbuf, raw = jbuf[:len(jbuf)+n], raw[:len(raw)+n]
+		}
+	}
+	pct = pct[:total]
+	for i, a := range apps {
+		for n, k := range a.Criteria {
+			c, ok := g.crit[k]
+			if !ok || n >= len(a.Values) {
 				continue
 			}
-			addScore(cycle, cellKey{a.ID, k}, j, (v-sc[0])/(sc[1]-sc[0])*100, len(jurors))
-			if per[k] == nil {
-				per[k] = make(map[cellKey]*unit, len(d.Applications))
-			}
-			addScore(per[k], cellKey{app: a.ID}, j, v, len(jurors))
+			u := &cells[first[i]*nc+c]
+			u.jurors = append(u.jurors, jurors[a.Jurors[n]])
+			u.values = append(u.values, a.Values[n])
 		}
 	}
-	r := Reliability{Cycle: measure(cycle, len(jurors), minApps)}
-	for _, k := range all {
-		if u, ok := per[k.ID]; ok {
-			r.PerCriterion = append(r.PerCriterion, CriterionMeasures{CriterionID: k.ID, Code: k.Code,
-				Measures: measure(u, len(jurors), minApps)})
+	cycle := make([]unit, 0, len(cells))
+	for i := range cells {
+		u := &cells[i]
+		if len(u.jurors) == 0 {
+			continue
 		}
+		sortByJuror(u)
+		c := i % nc
+		p := pct[:len(u.values):len(u.values)]
+		pct = pct[len(u.values):]
+		for n, v := range u.values {
+			p[n] = (v - scale[c][0]) / (scale[c][1] - scale[c][0]) * 100
+		}
+		cycle = append(cycle, unit{app: u.app, jurors: u.jurors, values: p})
+		g.per[c] = append(g.per[c], u)
 	}
-	return r
+	g.cycle = make([]*unit, len(cycle))
+	for i := range cycle {
+		g.cycle[i] = &cycle[i]
+	}
+	return g
 }
 
 // jurorIndex numbers the jurors in increasing id order.
 func jurorIndex(d *store.RankingData) map[int64]int {
-	seen := map[int64]bool{}
-	var ids []int64
+	index := map[int64]int{}
 	for _, a := range d.Applications {
 		for _, j := range a.Jurors {
-			if !seen[j] {
-				seen[j] = true
-				ids = append(ids, j)
-			}
+			index[j] = 0
 		}
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	index := make(map[int64]int, len(ids))
+	ids := make([]int64, 0, len(index))
+	for j := range index {
+		ids = append(ids, j)
+	}
+	slices.Sort(ids)
 	for i, j := range ids {
 		index[j] = i
 	}
 	return index
 }
 
-func addScore(units map[cellKey]*unit, k cellKey, juror int, v float64, jurors int) {
-	u := units[k]
-	if u == nil {
-		u = &unit{app: k.app, jurors: make([]int, 0, jurors), values: make([]float64, 0, jurors)}
-		units[k] = u
+// sortByJuror orders a unit's scores by juror: an insertion sort, as a
+// cell has one score per juror and a jury has a handful.
+func sortByJuror(u *unit) {
+	for i := 1; i < len(u.jurors); i++ {
+		for j := i; j > 0 && u.jurors[j] < u.jurors[j-1]; j-- {
+			u.jurors[j], u.jurors[j-1] = u.jurors[j-1], u.jurors[j]
+			u.values[j], u.values[j-1] = u.values[j-1], u.values[j]
+		}
 	}
-	u.jurors = append(u.jurors, juror)
-	u.values = append(u.values, v)
 }
 
-// sorted returns the units in key order, each with its jurors ascending.
-func sorted(units map[cellKey]*unit) []*unit {
-	keys := make([]cellKey, 0, len(units))
-	for k := range units {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].app < keys[j].app || (keys[i].app == keys[j].app && keys[i].crit < keys[j].crit)
-	})
-	list := make([]*unit, len(keys))
-	for i, k := range keys {
-		u := units[k]
-		sort.Sort(byJuror{u})
-		list[i] = u
-	}
-	return list
-}
-
-type byJuror struct{ *unit }
-
-func (b byJuror) Len() int           { return len(b.jurors) }
-func (b byJuror) Less(i, j int) bool { return b.jurors[i] < b.jurors[j] }
-func (b byJuror) Swap(i, j int) {
-	b.jurors[i], b.jurors[j] = b.jurors[j], b.jurors[i]
-	b.values[i], b.values[j] = b.values[j], b.values[i]
-}
-
-func measure(units map[cellKey]*unit, jurors, minApps int) Measures {
-	list := sorted(units)
-	m := Measures{Alpha: alphas(alphaData(list, jurors))}
+func measure(list []*unit, jurors, minApps int) Measures {
+	m := Measures{Alpha: alphasOf(list, jurors)}
 	block := crossedBlock(list)
 	m.Block = blockSize(block, minApps)
 	switch {
@@ -263,11 +325,36 @@ func matrix(block []*unit) [][]float64 {
 	return m
 }
 
+// alphasOf computes alpha at the four levels from the units' values as
+// they are (alpha pairs values within a unit, whoever gave them), and
+// only when that fails from the units × jurors table, so an error names
+// the unit and juror as before.
+func alphasOf(list []*unit, jurors int) []Alpha {
+	data := make([][]float64, len(list))
+	for i, u := range list {
+		data[i] = u.values
+		if !slices.ContainsFunc(u.values, func(v float64) bool { return !finite(v) }) {
+			continue
+		}
+		data[i] = slices.DeleteFunc(slices.Clone(u.values), func(v float64) bool { return !finite(v) })
+	}
+	if all, err := reliability.AlphaLevels(data, alphaLevels...); err == nil {
+		out := make([]Alpha, len(all))
+		for i := range all {
+			out[i] = Alpha{Level: alphaLevels[i], Result: &all[i]}
+		}
+		return out
+	}
+	return alphas(alphaData(list, jurors))
+}
+
+var alphaLevels = []reliability.Level{reliability.Nominal, reliability.Ordinal, reliability.Interval, reliability.Ratio}
+
 // alphas computes alpha at the four levels, from one coincidence matrix
 // when it can; a level that fails alone (ratio with negative values) is
 // computed again on its own to get its reason.
 func alphas(data [][]float64) []Alpha {
-	levels := []reliability.Level{reliability.Nominal, reliability.Ordinal, reliability.Interval, reliability.Ratio}
+	levels := alphaLevels
 	out := make([]Alpha, len(levels))
 	all, err := reliability.AlphaLevels(data, levels...)
 	for i, lvl := range levels {
@@ -289,38 +376,40 @@ func alphas(data [][]float64) []Alpha {
 // at least two jurors (ties: more jurors, then the first set) and returns
 // its units, or nil when no group has two units.
 func crossedBlock(units []*unit) []*unit {
-	groups := map[string][]*unit{}
-	var order []string
+	index := map[string]int{}
+	var groups [][]*unit
+	var sig []byte
 	for _, u := range units {
 		if len(u.jurors) < 2 {
 			continue
 		}
-		sig := signature(u.jurors)
-		if groups[sig] == nil {
-			order = append(order, sig)
+		sig = signature(sig[:0], u.jurors)
+		g, ok := index[string(sig)]
+		if !ok {
+			g = len(groups)
+			index[string(sig)] = g
+			groups = append(groups, nil)
 		}
-		groups[sig] = append(groups[sig], u)
+		groups[g] = append(groups[g], u)
 	}
-	best := ""
-	for _, sig := range order {
-		g, b := groups[sig], groups[best]
-		if len(g) > len(b) || (len(g) == len(b) && b != nil && len(g[0].jurors) > len(b[0].jurors)) {
-			best = sig
+	var best []*unit
+	for _, g := range groups {
+		if len(g) > len(best) || (len(g) == len(best) && best != nil && len(g[0].jurors) > len(best[0].jurors)) {
+			best = g
 		}
 	}
-	if g := groups[best]; len(g) >= 2 {
-		return g
+	if len(best) >= 2 {
+		return best
 	}
 	return nil
 }
 
-// signature is a unit's juror set as a map key.
-func signature(jurors []int) string {
-	b := make([]byte, 0, 4*len(jurors))
+// signature appends a unit's juror set to b as a map key.
+func signature(b []byte, jurors []int) []byte {
 	for _, j := range jurors {
 		b = append(b, byte(j>>24), byte(j>>16), byte(j>>8), byte(j))
 	}
-	return string(b)
+	return b
 }
 
 // alphaData is the units × jurors table with NaN for a missing score.

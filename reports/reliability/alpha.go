@@ -121,36 +121,56 @@ type cell struct {
 }
 
 // newCoincidences builds the coincidence matrix of data, ignoring NaN.
+// The pairable units' values are copied into one array, and each value
+// is found among the distinct values by binary search: a scale has a few
+// dozen distinct values where a jury gives thousands.
 func newCoincidences(data [][]float64) *coincidences {
 	cm := &coincidences{}
-	var units [][]float64
+	size := 0
 	for _, row := range data {
-		u := slices.DeleteFunc(slices.Clone(row), math.IsNaN)
-		if len(u) >= 2 {
-			units = append(units, u)
-			cm.values = append(cm.values, u...)
+		size += len(row)
+	}
+	flat := make([]float64, 0, size)
+	ends := make([]int, 0, len(data))
+	for _, row := range data {
+		start := len(flat)
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				flat = append(flat, v)
+			}
 		}
+		if len(flat)-start < 2 {
+			flat = flat[:start]
+			continue
+		}
+		ends = append(ends, len(flat))
 	}
-	cm.units = len(units)
+	cm.units = len(ends)
+	distinct := map[float64]struct{}{}
+	for _, v := range flat {
+		distinct[v] = struct{}{}
+	}
+	cm.values = make([]float64, 0, len(distinct))
+	for v := range distinct {
+		cm.values = append(cm.values, v)
+	}
 	slices.Sort(cm.values)
-	cm.values = slices.Compact(cm.values)
-	index := make(map[float64]int, len(cm.values))
-	for i, v := range cm.values {
-		index[v] = i
-	}
 	cm.counts = make([]float64, len(cm.values))
 	o := newPairs(len(cm.values))
 	var idx []int
-	for _, u := range units {
+	start := 0
+	for _, end := range ends {
 		idx = idx[:0]
-		for _, v := range u {
-			idx = append(idx, index[v])
+		for _, v := range flat[start:end] {
+			i, _ := slices.BinarySearch(cm.values, v)
+			idx = append(idx, i)
 		}
 		addUnit(o, idx)
 		for _, c := range idx {
 			cm.counts[c]++ // n_c, counted rather than summed from o
 		}
-		cm.n += float64(len(u))
+		cm.n += float64(end - start)
+		start = end
 	}
 	cm.cells = o.cells()
 	return cm
