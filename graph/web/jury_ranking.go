@@ -21,6 +21,29 @@ type rankingData struct {
 		Ranking  *ranking       `json:"ranking"`
 	} `json:"cycle"`
 	Scored []criterionRef // the scored criteria, in order
+	Rows   []rankingRow   // the applications' rows, written out by layout
+}
+
+// rankingRow is one application's rows of the ranking and cell tables,
+// with every number already written in the page's language: 200
+// applications × 10 criteria are thousands of cells, and the template's
+// reflective method calls on each were most of the page's server time.
+type rankingRow struct {
+	*rankedApp
+	RawRank, RawTotal, RawPercent string
+	ZScore, Sever                 rowStanding
+	Cells                         []cellText // per scored criterion, in order
+}
+
+// rowStanding is a view's rank and its change in words, with the arrow
+// (▲ up, ▼ down, none unchanged) that only the eye needs.
+type rowStanding struct{ Rank, Arrow, Change string }
+
+// cellText is a cell of the cell table: its value, and the flag's text
+// when its disagreement exceeds the threshold.
+type cellText struct {
+	Text, Flag string
+	Flagged    bool
 }
 
 type jurySeat struct {
@@ -100,9 +123,6 @@ type standing struct {
 	RankChange int      `json:"rankChange"`
 }
 
-// Moved is how many places the view moves the application, up or down.
-func (s standing) Moved() int { return max(s.RankChange, -s.RankChange) }
-
 type cell struct {
 	CriterionID string   `json:"criterionId"`
 	Value       *float64 `json:"value"`
@@ -147,14 +167,51 @@ type interval struct {
 	Upper *float64 `json:"upper"`
 }
 
-// Cell is the application's cell on criterion id.
-func (a rankedApp) Cell(id string) *cell {
-	for i := range a.Cells {
-		if a.Cells[i].CriterionID == id {
-			return &a.Cells[i]
+// layout writes the applications' rows for the scored criteria.
+func (d *rankingData) layout(v *view) {
+	apps := d.Cycle.Ranking.Applications
+	d.Rows = make([]rankingRow, len(apps))
+	column := make(map[string]int, len(d.Scored))
+	for i, k := range d.Scored {
+		column[k.ID] = i
+	}
+	cells := make([]cellText, len(apps)*len(d.Scored))
+	for i := range apps {
+		a := &apps[i]
+		row := &d.Rows[i]
+		row.rankedApp = a
+		row.RawRank, row.RawTotal, row.RawPercent = v.Num(a.Raw.Rank), v.NumD(a.Raw.Total, 2), v.Num(a.Raw.Percent)
+		row.ZScore, row.Sever = a.ZScore.written(v), a.Severity.written(v)
+		row.Cells = cells[i*len(d.Scored) : (i+1)*len(d.Scored) : (i+1)*len(d.Scored)]
+		for j := range row.Cells {
+			row.Cells[j].Text = "–"
+		}
+		for _, c := range a.Cells {
+			j, ok := column[c.CriterionID]
+			if !ok {
+				continue
+			}
+			t := cellText{Text: v.Num(c.Value), Flagged: c.Flagged}
+			if c.Flagged {
+				t.Flag = v.T("ranking.flagged", v.Num(c.Range))
+			}
+			row.Cells[j] = t
 		}
 	}
-	return nil
+}
+
+// written is the standing's rank and change in the page's language.
+func (s standing) written(v *view) rowStanding {
+	out := rowStanding{Rank: v.Num(s.Rank)}
+	switch moved := max(s.RankChange, -s.RankChange); {
+	case s.RankChange > 0:
+		out.Arrow, out.Change = "▲", v.T("ranking.up", moved)
+	case s.RankChange < 0:
+		out.Arrow, out.Change = "▼", v.T("ranking.down", moved)
+	default:
+		out.Change = v.T("ranking.same")
+	}
+	return out
 }
 
 // markFlags marks each flagged cell with its range (the page asks for
@@ -252,5 +309,7 @@ func (s *Server) rankingPage(w http.ResponseWriter, r *http.Request) {
 			d.Scored = append(d.Scored, k)
 		}
 	}
+	s.speak(r, v)
+	d.layout(v)
 	s.render(w, r, http.StatusOK, "jury_ranking", v)
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -74,12 +76,7 @@ func (s *Server) read(w http.ResponseWriter, r *http.Request, page string, vars 
 		s.errorPage(w, r, e)
 		return false
 	}
-	var m struct {
-		Me *me `json:"me"`
-	}
-	if err := res.Decode(&m); err == nil {
-		v.User = m.Me
-	}
+	v.User = firstMe(res.Data)
 	if err := res.Decode(dst); err != nil {
 		s.errorPage(w, r, graph.Error{Code: store.Internal, Message: err.Error()})
 		return false
@@ -166,4 +163,28 @@ func (s *Server) parsePost(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	return true
+}
+
+// firstMe is the data's "me" when it is the answer's first field, as
+// every page's document asks for it first; it reads only that field, so
+// a large page's answer is not decoded twice. Another order reads the
+// whole answer.
+func firstMe(data json.RawMessage) *me {
+	var m struct {
+		Me *me `json:"me"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	if t, err := dec.Token(); err == nil && t == "me" {
+		if dec.Decode(&m.Me) == nil {
+			return m.Me
+		}
+		return nil
+	}
+	if json.Unmarshal(data, &m) == nil {
+		return m.Me
+	}
+	return nil
 }

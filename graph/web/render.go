@@ -182,10 +182,16 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	w.Write(buf.Bytes())
 }
 
-// fill sets what every page has: language, path, CSRF token.
-func (s *Server) fill(w http.ResponseWriter, r *http.Request, v *view) {
+// speak sets the view's language, for a handler that writes text in Go
+// before render (which sets it again, alike).
+func (s *Server) speak(r *http.Request, v *view) {
 	v.Lang = pickLang(s.cookie(r, langCookie))
 	v.cat = s.views.cats[v.Lang]
+}
+
+// fill sets what every page has: language, path, CSRF token.
+func (s *Server) fill(w http.ResponseWriter, r *http.Request, v *view) {
+	s.speak(r, v)
 	v.now = s.opts.Now()
 	v.Path = r.URL.RequestURI()
 	v.CSRF = s.csrfToken(s.csrfSeed(w, r), s.token(r))
