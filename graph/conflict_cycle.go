@@ -22,6 +22,26 @@ func (s *schema) cycleConflictType() *graphql.Object {
 	})
 }
 
+func (s *schema) conflictCandidateType() *graphql.Object {
+	return obj("ConflictCandidate", "An organisation with a submitted application in a cycle, which a juror of the "+
+		"cycle can declare a conflict with (declareConflict) whether or not assigned to it.", graphql.Fields{
+		"organisationId":   {Type: nonNull(idType)},
+		"name":             {Type: nonNull(graphql.String)},
+		"municipalityCode": {Type: graphql.String, Description: "The organisation's municipality, as it named it."},
+	})
+}
+
+// conflictCandidatesField is Cycle.conflictCandidates.
+func (s *schema) conflictCandidatesField() *graphql.Field {
+	return &graphql.Field{Type: listOf(s.conflictCandidateT),
+		Description: "The organisations with a submitted application in the cycle, by name: admins see all; a juror " +
+			"of the cycle those they are not yet in conflict with (declared, or by their affiliation), so a " +
+			"conflicted application stays unseen; anyone else none.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			return loadersFrom(p.Context).candidatesByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
+		}}
+}
+
 // cycleConflictsField is Cycle.conflicts.
 func (s *schema) cycleConflictsField() *graphql.Field {
 	return &graphql.Field{Type: listOf(s.cycleConflictT),

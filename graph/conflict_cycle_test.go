@@ -39,3 +39,53 @@ func TestCycleConflicts(t *testing.T) {
 		t.Errorf("INFEASIBLE extensions = %v, want rule too_few_candidates and missing [%s]", ext, j.apps[0])
 	}
 }
+
+// TestConflictCandidates: Cycle.conflictCandidates lists the cycle's
+// applicant organisations by name to admins, and to each juror of the
+// cycle those they are not yet in conflict with (so a declaration can name
+// an organisation the juror is not assigned, and a conflicted application
+// stays unseen); applicants, anonymous callers and jurors of no jury of
+// the cycle get none. Declaring takes the organisation off the juror's list.
+func TestConflictCandidates(t *testing.T) {
+	e := newEnv(t)
+	j := newJury(t, e, 3, 2, "") // no assignments; juror 1 sits for Malmö, apps[0]'s municipality
+	const q = `query($c: ID!) { cycle(id: $c) { conflictCandidates { organisationId name municipalityCode } } }`
+	list := func(token string) string {
+		t.Helper()
+		r := e.gql(token, q, map[string]any{"c": j.cycle.id})
+		if len(r.Errors) > 0 {
+			return "error " + r.code()
+		}
+		c, _ := r.get("cycle").(map[string]any)
+		var out []string
+		if c != nil {
+			for _, o := range c["conflictCandidates"].([]any) {
+				m := o.(map[string]any)
+				out = append(out, fmt.Sprintf("%v %v %v", m["organisationId"], m["name"], m["municipalityCode"]))
+			}
+		}
+		return fmt.Sprint(out)
+	}
+	org := func(i int) string { return fmt.Sprintf("%s Kommun %d %s", j.orgs[i], i, map[int]string{0: juryCode, 1: "1001", 2: "1002"}[i]) }
+	outsider := e.juror(j.admin, "outsider@example.se")
+	for _, c := range []struct{ who, token, want string }{
+		{"admin", j.admin, fmt.Sprint([]string{org(0), org(1), org(2)})},
+		{"juror 0", j.tokens[0], fmt.Sprint([]string{org(0), org(1), org(2)})},
+		{"juror 1 (Malmö)", j.tokens[1], fmt.Sprint([]string{org(1), org(2)})},
+		{"applicant", j.applicant[0], "[]"},
+		{"anonymous", "", "[]"},
+		{"juror on no jury of the cycle", outsider, "[]"},
+	} {
+		if got := list(c.token); got != c.want {
+			t.Errorf("%s: conflictCandidates = %s, want %s", c.who, got, c.want)
+		}
+	}
+	e.gql(j.tokens[0], `mutation($o: ID!) { declareConflict(input: {organisationId: $o, reason: "Styrelseledamot"}) { id } }`,
+		map[string]any{"o": j.orgs[2]}).ok()
+	if got, want := list(j.tokens[0]), fmt.Sprint([]string{org(0), org(1)}); got != want {
+		t.Errorf("after declaring: conflictCandidates = %s, want %s", got, want)
+	}
+	if got, want := list(j.admin), fmt.Sprint([]string{org(0), org(1), org(2)}); got != want {
+		t.Errorf("admin after the declaration: %s, want %s", got, want)
+	}
+}

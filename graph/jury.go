@@ -92,8 +92,9 @@ func (s *schema) cycleJuryFields() graphql.Fields {
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				return loadersFrom(p.Context).assignmentsByCycle.load(p.Context, p.Source.(*store.Cycle).ID), nil
 			}},
-		"ranking":   s.rankingField(),
-		"conflicts": s.cycleConflictsField(),
+		"ranking":            s.rankingField(),
+		"conflicts":          s.cycleConflictsField(),
+		"conflictCandidates": s.conflictCandidatesField(),
 		"auditLog": {Type: nonNull(s.connectionType(s.auditT)), Args: withPageArgs(auditArgs), Description: "Admins only; oldest first.",
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				page, err := pageFrom(p.Args)

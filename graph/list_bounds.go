@@ -45,6 +45,7 @@ var listBounds = map[string]func(f *ast.Field, n store.ListSizes) int{
 	"Cycle.assignments":               func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerCycle },
 	"Cycle.conflicts":                 func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.JurorsPerCycle }, // a pair rarely has two reasons
 	"User.assignments":                func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerJuror },
+	"Cycle.conflictCandidates":        func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle }, // one per applying organisation
 	"Cycle.jury":                      func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
 	"Cycle.criteria":                  func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
 	"Criterion.children":              func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },

@@ -23,6 +23,7 @@ type loaders struct {
 	resultsByCycle     batch[int64, []*store.Result]
 	juryByCycle        batch[int64, []*store.Juror]
 	assignmentsByCycle batch[int64, []*store.Assignment]
+	candidatesByCycle  batch[int64, []*store.ConflictCandidate]
 	scoresByApp        batch[int64, []*store.Score]
 	consensusByApp     batch[int64, []*store.Consensus]
 	criteria           batch[int64, *store.Criterion]
@@ -56,6 +57,7 @@ func newLoaders(db *store.DB) *loaders {
 	l.resultsByCycle.init(db, (*store.DB).FindResultsByCycleIDs)
 	l.juryByCycle.init(db, (*store.DB).FindJurorsByCycleIDs)
 	l.assignmentsByCycle.init(db, (*store.DB).FindAssignmentsByCycleIDs)
+	l.candidatesByCycle.init(db, (*store.DB).FindConflictCandidatesByCycleIDs)
 	l.scoresByApp.init(db, (*store.DB).FindScoresByApplicationIDs)
 	l.consensusByApp.init(db, (*store.DB).FindConsensusByApplicationIDs)
 	l.criteria.init(db, (*store.DB).FindCriteriaByIDs)

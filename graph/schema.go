@@ -30,7 +30,7 @@ type schema struct {
 
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
 	finalScoreT                                                         *graphql.Object
-	cycleConflictT                                                      *graphql.Object // conflict_cycle.go
+	cycleConflictT, conflictCandidateT                                  *graphql.Object // conflict_cycle.go
 
 	// The outbox and account mails (outbox.go, account_mail.go).
 	mailT, invitationT           *graphql.Object
@@ -61,7 +61,7 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter, opts ...func(*s
 	s.groupRef = obj("GroupRef", "", graphql.Fields{"id": {Type: nonNull(graphql.String)}, "title": {Type: nonNull(graphql.String)}})
 	s.municipality, s.evidence = s.municipalityType(), s.evidenceType()
 	s.benchReport, s.benchVersion = s.benchmarkReportTypes()
-	s.cycleConflictT = s.cycleConflictType()
+	s.cycleConflictT, s.conflictCandidateT = s.cycleConflictType(), s.conflictCandidateType()
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()

@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"github.com/lib/pq"
+)
 
 // The kinds of a CycleConflict: a declared (or recorded) conflict with the
 // application's organisation or its municipality, or the juror's own
@@ -48,4 +52,35 @@ func (db *DB) FindCycleConflicts(ctx context.Context, cycleID int64) ([]*CycleCo
 		SELECT user_id, app, 'OWN_MUNICIPALITY', affiliation, NULL FROM pairs WHERE j_mun = a_mun
 		ORDER BY 1, 2, 3, 5`, cycleID)
 	return rows, err
+}
+
+// ConflictCandidate is an organisation with a submitted application in a
+// cycle: one a juror of the cycle can name in a declaration without being
+// assigned to it.
+type ConflictCandidate struct {
+	CycleID          int64   `db:"cycle_id"`
+	OrganisationID   int64   `db:"organisation_id"`
+	Name             string  `db:"name"`
+	MunicipalityCode *string `db:"municipality_code"`
+}
+
+// FindConflictCandidatesByCycleIDs returns, per cycle, the organisations
+// with a submitted application, by name: admins see them all, a juror of
+// the cycle those not already in conflict with them (declared or by
+// affiliation, as conflicted() decides, so a conflicted juror learns
+// nothing new of the application), anyone else none.
+func (db *DB) FindConflictCandidatesByCycleIDs(ctx context.Context, ids []int64) (map[int64][]*ConflictCandidate, error) {
+	a := ActorFrom(ctx)
+	var rows []*ConflictCandidate
+	err := db.conn().sel(ctx, &rows, `SELECT DISTINCT a.cycle_id, o.id AS organisation_id, o.name, o.municipality_code
+		FROM applications a JOIN organisations o ON o.id = a.organisation_id
+		WHERE a.cycle_id = ANY($3) AND a.status = 'SUBMITTED' AND ($1 = 'ADMIN' OR ($1 = 'JUROR'
+			AND EXISTS (SELECT 1 FROM jurors me WHERE me.cycle_id = a.cycle_id AND me.user_id = $2)
+			AND NOT conflicted($2, a.id)))
+		ORDER BY a.cycle_id, o.name, o.id`, a.role(), actorID(a), pq.Array(ids))
+	out := make(map[int64][]*ConflictCandidate)
+	for _, c := range rows {
+		out[c.CycleID] = append(out[c.CycleID], c)
+	}
+	return out, err
 }

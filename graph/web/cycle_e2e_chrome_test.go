@@ -254,7 +254,8 @@ func (w *wholeCycle) scoreAs(name string, app int, values ...string) {
 
 // conflictedSeesNothing: in CONSENSUS, Cecilia's pages (her assessments,
 // conflicts, her scoring page, the ranking) never show app 0, and its
-// pages answer as if it did not exist.
+// pages answer as if it did not exist; her conflicts page still offers
+// the other applicant.
 func (w *wholeCycle) conflictedSeesNothing() {
 	a := w.tab(store.DemoAdminEmail, store.DemoPassword)
 	w.advance(a, "juryn enas")
@@ -267,6 +268,13 @@ func (w *wholeCycle) conflictedSeesNothing() {
 		if html := get(c, chromedp.OuterHTML(chromedp.CSS("html"))); strings.Contains(html, e2eApp0) || strings.Contains(html, "Södra innerstaden (e2e)") {
 			w.t.Errorf("Cecilia, conflicted, sees app 0 on %s", p)
 		}
+	}
+	// Her conflicts page offers the cycle's other applicant to declare a
+	// conflict with, and not Malmö's, which she already has one with.
+	c.visit("/jury/conflicts", "e2e-conflicts-juror")
+	offered := get(c, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#f-organisation option")].map(o => o.textContent.trim())`))
+	if len(offered) != 2 || offered[1] != "Lomma kommun (e2e)" {
+		w.t.Errorf("Cecilia's conflicts page offers %q, want the placeholder and Lomma's", offered)
 	}
 }
 

@@ -20,6 +20,10 @@ type conflictsData struct {
 				OrganisationID   *string `json:"organisationId"`
 				MunicipalityCode *string `json:"municipalityCode"`
 			} `json:"jury"`
+			ConflictCandidates []struct {
+				OrganisationID string `json:"organisationId"`
+				Name           string `json:"name"`
+			} `json:"conflictCandidates"`
 		} `json:"juries"`
 		Assignments []struct {
 			Application *struct {
@@ -72,18 +76,28 @@ func (d *conflictsData) Implicit() []implicitConflict {
 	return out
 }
 
-// Organisations are the organisations of my assignments, by name: those I
-// can name in a declaration.
+// Organisations are those I can name in a declaration, by name: the
+// organisations that applied in the cycles I judge, whether or not I am
+// assigned them (the API leaves out those I am already in conflict with),
+// and those of my assignments.
 func (d *conflictsData) Organisations() []option {
 	seen := map[string]bool{}
 	var out []option
-	for _, s := range d.Me.Assignments {
-		if s.Application == nil || s.Application.Organisation == nil || seen[s.Application.Organisation.ID] {
-			continue
+	add := func(id, name string) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, option{Value: id, Label: name})
 		}
-		o := s.Application.Organisation
-		seen[o.ID] = true
-		out = append(out, option{Value: o.ID, Label: o.Name})
+	}
+	for _, c := range d.Me.Juries {
+		for _, o := range c.ConflictCandidates {
+			add(o.OrganisationID, o.Name)
+		}
+	}
+	for _, s := range d.Me.Assignments {
+		if s.Application != nil && s.Application.Organisation != nil {
+			add(s.Application.Organisation.ID, s.Application.Organisation.Name)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return swedishKey(out[i].Label) < swedishKey(out[j].Label) })
 	return out

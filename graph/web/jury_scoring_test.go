@@ -150,6 +150,23 @@ func TestDeclareConflict(t *testing.T) {
 	b.get("/jury/conflicts").has("kommunen: Umeå", "Bor i Umeå")
 }
 
+// TestDeclareConflictUnassigned: a juror can declare a conflict with any
+// organisation that applied in a cycle they judge, not only those of their
+// assignments; the list leaves out what they are already in conflict with,
+// so the conflicted juror's page never names the conflicted application's
+// organisation.
+func TestDeclareConflictUnassigned(t *testing.T) {
+	s := newSite(t)
+	f := newJuryFixture(t, s, "")
+	b := f.browser("unassigned")
+	option := func(i int) string { return `<option value="` + f.orgs[i] + `"` }
+	b.get("/jury/conflicts").has(option(0), option(1), "utom de du redan är jävig mot")
+	b.post("/jury/conflicts", url.Values{"with": {"organisation"}, "organisation": {f.orgs[1]}, "reason": {"Sitter i styrelsen"}}).
+		wantStatus(http.StatusSeeOther)
+	b.get("/jury/conflicts").has("Jävet är anmält.", "Sitter i styrelsen", "organisationen: Lomma kommun", option(0)).lacks(option(1))
+	f.browser("conflicted").get("/jury/conflicts").has(option(1)).lacks(option(0), app0Org)
+}
+
 // officialSeries is the demo's official series of kpi in municipality
 // code, by year, as the API gives it.
 func (s *site) officialSeries(kpi, code string) (years []int, values map[int]float64) {
