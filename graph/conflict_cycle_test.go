@@ -66,7 +66,9 @@ func TestConflictCandidates(t *testing.T) {
 		}
 		return fmt.Sprint(out)
 	}
-	org := func(i int) string { return fmt.Sprintf("%s Kommun %d %s", j.orgs[i], i, map[int]string{0: juryCode, 1: "1001", 2: "1002"}[i]) }
+	org := func(i int) string {
+		return fmt.Sprintf("%s Kommun %d %s", j.orgs[i], i, map[int]string{0: juryCode, 1: "1001", 2: "1002"}[i])
+	}
 	outsider := e.juror(j.admin, "outsider@example.se")
 	for _, c := range []struct{ who, token, want string }{
 		{"admin", j.admin, fmt.Sprint([]string{org(0), org(1), org(2)})},
