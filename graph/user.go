@@ -61,19 +61,21 @@ func (s *schema) userFields(query, mutation graphql.Fields) {
 			}
 			return s.findUser(p, id)
 		}}
-	query["users"] = &graphql.Field{Type: nonNull(s.connectionType(s.user)), Args: pageArgs,
-		Description: "Every user; admins only.",
+	query["users"] = &graphql.Field{Type: nonNull(s.connectionType(s.user)),
+		Args:        withPageArgs(graphql.FieldConfigArgument{"role": {Type: s.role, Description: "Only users of this role."}}),
+		Description: "Every user, or those of one role; admins only.",
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			page, err := pageFrom(p.Args)
 			if err != nil {
 				return nil, err
 			}
-			users, more, err := s.db.FindUsers(p.Context, page)
+			role, _ := p.Args["role"].(store.Role) // "" for every role
+			users, more, err := s.db.FindUsers(p.Context, page, role)
 			if err != nil {
 				return nil, err
 			}
 			return newConnection(users, func(u *store.User) int64 { return u.ID }, more,
-				func() (int, error) { return s.db.CountUsers(p.Context) }), nil
+				func() (int, error) { return s.db.CountUsers(p.Context, role) }), nil
 		}}
 	s.accountMutations(mutation)
 }

@@ -81,5 +81,15 @@ func TestWhoSeesWhat(t *testing.T) {
 		if n := count(admin, `{ users { totalCount } }`, "users.totalCount"); n != 4 {
 			t.Errorf("users = %d, want 4", n)
 		}
+		// role filters both the page and the count.
+		r := e.gql(admin, `{ users(role: JUROR, first: 1) { totalCount nodes { role } pageInfo { hasNextPage } } }`, nil).ok()
+		nodes := r.get("users.nodes").([]any)
+		if r.num("users.totalCount") != 1 || len(nodes) != 1 || nodes[0].(map[string]any)["role"] != "JUROR" || r.get("users.pageInfo.hasNextPage") != false {
+			t.Errorf("users(role: JUROR) = %v, want the one juror", r.Data)
+		}
+		if n := count(admin, `{ users(role: APPLICANT) { totalCount } }`, "users.totalCount"); n != 2 {
+			t.Errorf("users(role: APPLICANT) = %d, want 2", n)
+		}
+		e.gql(annaToken, `{ users(role: JUROR) { totalCount } }`, nil).wantCode("FORBIDDEN")
 	})
 }

@@ -224,24 +224,27 @@ func (db *DB) FindUsersByIDs(ctx context.Context, ids []int64) (map[int64]*User,
 	return out, nil
 }
 
-// FindUsers lists every user; only admins may.
-func (db *DB) FindUsers(ctx context.Context, p Page) ([]*User, bool, error) {
+// FindUsers lists every user, or those of role when it is not empty, by
+// id; only admins may.
+func (db *DB) FindUsers(ctx context.Context, p Page, role Role) ([]*User, bool, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return nil, false, Errorf(Forbidden, "only admins list users")
 	}
 	var users []*User
-	err := db.conn().sel(ctx, &users, `SELECT * FROM users WHERE id > $1 ORDER BY id LIMIT $2`, p.After, p.First+1)
+	err := db.conn().sel(ctx, &users, `SELECT * FROM users WHERE id > $1 AND ($3 = '' OR role = $3) ORDER BY id LIMIT $2`,
+		p.After, p.First+1, role)
 	users, more := trimPage(users, p)
 	return users, more, err
 }
 
-// CountUsers counts every user; only admins may.
-func (db *DB) CountUsers(ctx context.Context) (int, error) {
+// CountUsers counts every user, or those of role when it is not empty;
+// only admins may.
+func (db *DB) CountUsers(ctx context.Context, role Role) (int, error) {
 	if !ActorFrom(ctx).IsAdmin() {
 		return 0, Errorf(Forbidden, "only admins list users")
 	}
 	var n int
-	err := db.conn().get(ctx, &n, `SELECT count(*) FROM users`)
+	err := db.conn().get(ctx, &n, `SELECT count(*) FROM users WHERE $1 = '' OR role = $1`, role)
 	return n, err
 }
 

@@ -80,6 +80,8 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 	report(os.Stdout, c, results)
+	fmt.Printf("peak resident memory (VmHWM, each server's processes): awardd %.0f MiB, PostGraphile %.0f MiB\n",
+		peakMiB(b.ours.cmd.Process.Pid), peakMiB(b.pg.cmd.Process.Pid))
 	fmt.Printf("load after: %s\n", loadAverage())
 	return nil
 }

@@ -110,6 +110,16 @@ func parentOf(pid int) int {
 // exited ones included: a PostgreSQL cluster's postmaster and backends.
 func treeTicks(root int) int64 {
 	total, _ := cpuTicks(root, true)
+	for _, pid := range descendants(root) {
+		t, _ := cpuTicks(pid, false)
+		total += t
+	}
+	return total
+}
+
+// descendants are the running processes below root.
+func descendants(root int) []int {
+	var out []int
 	entries, _ := filepath.Glob("/proc/[0-9]*")
 	for _, e := range entries {
 		pid, _ := strconv.Atoi(filepath.Base(e))
@@ -118,13 +128,37 @@ func treeTicks(root int) int64 {
 		}
 		for p := parentOf(pid); p > 1; p = parentOf(p) {
 			if p == root {
-				t, _ := cpuTicks(pid, false)
-				total += t
+				out = append(out, pid)
 				break
 			}
 		}
 	}
-	return total
+	return out
+}
+
+// peakMiB is the peak resident memory (VmHWM) of root and the processes
+// below it, summed, in MiB: what a server's memory policy costs.
+func peakMiB(root int) float64 {
+	kb := vmHWM(root)
+	for _, pid := range descendants(root) {
+		kb += vmHWM(pid)
+	}
+	return float64(kb) / 1024
+}
+
+// vmHWM is a process's peak resident set in kB, from /proc, or 0.
+func vmHWM(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
 }
 
 // ticksToMs converts clock ticks to milliseconds.
