@@ -54,6 +54,7 @@ func (h *Handler) prepare(req *request) (p *prepared, errs []gqlerrors.Formatted
 // parse guards, parses and measures a document, refusing more than one
 // operation.
 func (h *Handler) parse(query string) (*prepared, error) {
+	query = lexable(query)
 	if err := guard(query); err != nil {
 		return nil, err
 	}

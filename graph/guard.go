@@ -2,6 +2,7 @@ package graph
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/leanforum/awards/store"
 )
@@ -17,8 +18,8 @@ const (
 	MaxAliases = 30
 )
 
-// guard scans a document once, as the GraphQL lexer would, and refuses
-// one that nests brackets deeper than MaxNesting or has more than
+// guard scans a lexable document once, as the GraphQL lexer would, and
+// refuses one that nests brackets deeper than MaxNesting or has more than
 // MaxTokens tokens or MaxAliases aliases. graphql-go's parser and
 // validator recurse without a bound, so this runs before parser.Parse.
 // Anything the scan does not understand is left for the parser to refuse.
@@ -28,33 +29,18 @@ func guard(doc string) error {
 }
 
 // scan counts the tokens of doc, stopping at the first limit it passes.
-// It follows graphql-go's lexer where that differs from the
-// specification: the lexer ends a name at a position counted in runes from
-// the white space and comments before it, so after a byte order mark or
-// a comment with non-ASCII text it reads the end of that name again, as a
-// token of its own.
+// doc is lexable: its ignored text is ASCII.
 func (s *docScan) scan(doc string) error {
-	deficit := 0 // bytes less runes of the ignored text before a token
 	for i := 0; i < len(doc); {
 		switch c := doc[i]; {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',':
 			i++
 			continue
 		case c == '#':
-			j := skipComment(doc, i)
-			deficit += continuationBytes(doc[i:j])
-			i = j
-			continue
-		case strings.HasPrefix(doc[i:], "\uFEFF"):
-			i += len("\uFEFF")
-			deficit += len("\uFEFF") - 1
+			i = skipComment(doc, i)
 			continue
 		}
 		next, kind := scanToken(doc, i)
-		if kind == tokName {
-			next -= deficit
-		}
-		deficit = 0
 		if err := s.take(kind, doc[i]); err != nil {
 			return err
 		}
@@ -63,16 +49,59 @@ func (s *docScan) scan(doc string) error {
 	return nil
 }
 
-// continuationBytes counts the bytes of s that continue a UTF-8 sequence:
-// its bytes less its runes, since a JSON body's text is valid UTF-8.
-func continuationBytes(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 == 0x80 {
-			n++
+// lexable returns doc with its ignored text made ASCII: each non-ASCII
+// character of a comment, and each byte order mark outside a string,
+// becomes one space. graphql-go v0.8.1's lexer counts such a character
+// as one byte when it skips ignored text (graphql-go/graphql#699), so
+// after "# Hämta" it reads the next name from the wrong place and refuses
+// "query Q" with "Expected {, found Name". Lines and the characters of
+// each line keep their places, so error locations stay true; strings are
+// left as they are, since the lexer reads them right. doc itself is
+// returned when nothing needs changing.
+func lexable(doc string) string {
+	var b []byte // nil until the first change
+	put := func(i int, s string) {
+		if b == nil {
+			b = append(make([]byte, 0, len(doc)), doc[:i]...)
+		}
+		b = append(b, s...)
+	}
+	for i := 0; i < len(doc); {
+		switch {
+		case doc[i] == '"':
+			j := skipString(doc, i)
+			if b != nil {
+				b = append(b, doc[i:j]...)
+			}
+			i = j
+		case doc[i] == '#':
+			j := skipComment(doc, i)
+			for k := i; k < j; {
+				r, n := utf8.DecodeRuneInString(doc[k:j])
+				if r < utf8.RuneSelf {
+					if b != nil {
+						b = append(b, doc[k])
+					}
+				} else {
+					put(k, " ")
+				}
+				k += n
+			}
+			i = j
+		case strings.HasPrefix(doc[i:], "\uFEFF"):
+			put(i, " ")
+			i += len("\uFEFF")
+		default:
+			if b != nil {
+				b = append(b, doc[i])
+			}
+			i++
 		}
 	}
-	return n
+	if b == nil {
+		return doc
+	}
+	return string(b)
 }
 
 // docScan counts what guard limits.

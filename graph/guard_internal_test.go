@@ -2,8 +2,10 @@ package graph
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/graphql-go/graphql/language/lexer"
 	"github.com/graphql-go/graphql/language/source"
@@ -54,7 +56,7 @@ func TestGuard(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := guard(c.doc)
+			err := guard(lexable(c.doc))
 			if (err != nil) != c.refused {
 				t.Fatalf("guard = %v, want refused %v", err, c.refused)
 			}
@@ -94,8 +96,9 @@ func TestDocCacheIsBounded(t *testing.T) {
 
 // TestGuardCountsTokensAsTheLexerDoes generates documents of numbers,
 // signs, names, punctuators, strings and comments, and checks that the
-// guard counts as many tokens in each as graphql-go's lexer reads; a
-// document the lexer refuses is left out, since the parser refuses it too.
+// guard counts as many tokens in each, made lexable, as graphql-go's
+// lexer reads; a document the lexer refuses is left out, since the parser
+// refuses it too.
 func TestGuardCountsTokensAsTheLexerDoes(t *testing.T) {
 	pieces := []string{"1", "0", "-", "-1", "1.5", "e", "E", "+", ".", "...", "1e5", "2E-3", "x", "_a", "0x1p4", "1_000",
 		"{", "}", "(", ")", "[", "]", ":", "$", "!", "=", "@", "|", "&", " ", ",", "\t", "\n", "\r", "\uFEFF",
@@ -107,7 +110,7 @@ func TestGuardCountsTokensAsTheLexerDoes(t *testing.T) {
 		for k := rng.IntN(30); k >= 0; k-- {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
-		doc := b.String()
+		doc := lexable(b.String())
 		want, ok := lexerTokens(doc)
 		if !ok {
 			continue
@@ -147,5 +150,77 @@ func TestGuardRefusesNumbersJoinedByMinusSigns(t *testing.T) {
 	doc := "{ a(x: [" + strings.Repeat("1-", 20000) + "1]) }"
 	if err := guard(doc); store.ErrorCode(err) != store.QueryTooComplex {
 		t.Errorf("guard(1-1-…-1) = %v, want QUERY_TOO_COMPLEX", err)
+	}
+}
+
+// TestLexableReadsAsItsASCIITwin generates documents whose comments and
+// byte order marks hold non-ASCII text, each with a twin whose ignored
+// text is ASCII (each comment ends its line, so nothing else falls in
+// it), and checks that graphql-go's lexer reads the same tokens
+// from the lexable document as from its twin. Strings keep their
+// non-ASCII text in both.
+func TestLexableReadsAsItsASCIITwin(t *testing.T) {
+	pieces := [][2]string{{"# Hämta ×\n", "# Hamta x\n"}, {"#ö\n", "#o\n"}, {"\uFEFF", " "}, {"# 😀\r", "# a\r"},
+		{"query", "query"}, {" Q", " Q"}, {"{", "{"}, {"}", "}"}, {"me", "me"}, {"(x: ", "(x: "}, {")", ")"},
+		{`"Malmö # ä"`, `"Malmö # ä"`}, {`"""Södertälje # """`, `"""Södertälje # """`}, {" ", " "}, {"\n", "\n"}, {"1.5", "1.5"}, {"$v", "$v"}}
+	rng := rand.New(rand.NewPCG(3, 5))
+	compared := 0
+	for n := 0; n < 20000; n++ {
+		var doc, twin strings.Builder
+		for k := rng.IntN(25); k >= 0; k-- {
+			p := pieces[rng.IntN(len(pieces))]
+			doc.WriteString(p[0])
+			twin.WriteString(p[1])
+		}
+		got, gotErr := lexerTokenList(lexable(doc.String()))
+		want, wantErr := lexerTokenList(twin.String())
+		if gotErr != wantErr || !slices.Equal(got, want) {
+			t.Fatalf("lexable(%q) lexes as %q (refused %v), its twin %q as %q (refused %v)",
+				doc.String(), got, gotErr, twin.String(), want, wantErr)
+		}
+		if !wantErr {
+			compared++
+		}
+	}
+	if compared < 1000 {
+		t.Fatalf("only %d documents lexed", compared)
+	}
+}
+
+func TestLexable(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{"{ me }", "{ me }"},
+		{"# Hämta mina uppgifter\nquery Mig { me }", "# H mta mina uppgifter\nquery Mig { me }"},
+		{"# 200 × 7 × 10\r\n{ me }", "# 200   7   10\r\n{ me }"},
+		{"\uFEFFquery Q { me }", " query Q { me }"},
+		{`{ a(x: "# Malmö") }`, `{ a(x: "# Malmö") }`},
+		{"{ a(x: \"\"\"\n# Malmö \\\"\"\" ö\n\"\"\") } # ö", "{ a(x: \"\"\"\n# Malmö \\\"\"\" ö\n\"\"\") } #  "},
+		{"{ a(x: \"unterminated # ö\n# ö\n}", "{ a(x: \"unterminated # ö\n#  \n}"},
+	} {
+		if got := lexable(c.doc); got != c.want {
+			t.Errorf("lexable(%q) = %q, want %q", c.doc, got, c.want)
+		}
+	}
+	doc := "query Q { me }"
+	if got := lexable(doc); unsafe.StringData(got) != unsafe.StringData(doc) {
+		t.Error("lexable copied a document that needed no change")
+	}
+}
+
+// lexerTokenList is the kind and value of each token graphql-go's lexer
+// reads in doc, and whether it refused doc.
+func lexerTokenList(doc string) ([]string, bool) {
+	next := lexer.Lex(source.NewSource(&source.Source{Body: []byte(doc)}))
+	var out []string
+	for pos := 0; ; {
+		tok, err := next(pos)
+		if err != nil {
+			return out, true
+		}
+		if tok.Kind == lexer.EOF {
+			return out, false
+		}
+		out = append(out, tok.Kind.String()+" "+tok.Value)
+		pos = tok.End
 	}
 }

@@ -428,3 +428,39 @@ func TestScoresLockedAfterSeeingOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestSwedishCommentsDoNotBreakTheDocument: a comment in Swedish, or with
+// a "×", before a named operation is read as a comment. graphql-go's
+// lexer alone refuses "query Mig" after it (graphql-go/graphql#699).
+// An error after such a comment still points at its own line and column.
+func TestSwedishCommentsDoNotBreakTheDocument(t *testing.T) {
+	e := newEnv(t)
+	a := e.admin()
+	for _, q := range []string{
+		"# Hämta mina uppgifter, 200 × 7 × 10\nquery Mig { me { name } }",
+		"\uFEFFquery Mig { me { name } }",
+		"query Mig { # Vem är jag?\n me { name } } # slut ×",
+	} {
+		if r := e.gql(a, q, nil).ok(); r.get("me.name") == nil {
+			t.Errorf("%q answered %+v, want my name", q, r.Data)
+		}
+	}
+
+	body, _ := json.Marshal(map[string]any{"query": "# Hämta ×\nquery Mig { me { namn } }"})
+	rec := post(e.h, body)
+	var r struct {
+		Errors []struct {
+			Message    string
+			Locations  []struct{ Line, Column int }
+			Extensions map[string]any
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Code != 400 || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" ||
+		!strings.Contains(r.Errors[0].Message, `"namn"`) ||
+		len(r.Errors[0].Locations) != 1 || r.Errors[0].Locations[0].Line != 2 || r.Errors[0].Locations[0].Column != 18 {
+		t.Errorf("an unknown field after a Swedish comment = %d %s, want 400 INVALID naming \"namn\" at 2:18", rec.Code, rec.Body)
+	}
+}
