@@ -40,3 +40,20 @@ func auditFilter(args map[string]any) (store.AuditFilter, error) {
 	}
 	return f, nil
 }
+
+func (s *schema) auditActorType() *graphql.Object {
+	return obj("AuditActor", "Someone with entries in a cycle's audit log: whom auditLog(actorId:) can name.", graphql.Fields{
+		"id":      {Type: nonNull(idType), Description: "The user's id."},
+		"name":    {Type: nonNull(graphql.String)},
+		"entries": {Type: nonNull(graphql.Int), Description: "How many entries of the cycle's log are theirs."},
+	})
+}
+
+// auditActorsField is Cycle.auditActors.
+func (s *schema) auditActorsField() *graphql.Field {
+	return &graphql.Field{Type: listOf(s.auditActorT),
+		Description: "Everyone with entries in the cycle's audit log, by name; admins only.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			return s.db.FindAuditActors(p.Context, p.Source.(*store.Cycle).ID)
+		}}
+}

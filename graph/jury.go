@@ -95,6 +95,7 @@ func (s *schema) cycleJuryFields() graphql.Fields {
 		"ranking":            s.rankingField(),
 		"conflicts":          s.cycleConflictsField(),
 		"conflictCandidates": s.conflictCandidatesField(),
+		"auditActors":        s.auditActorsField(),
 		"auditLog": {Type: nonNull(s.connectionType(s.auditT)), Args: withPageArgs(auditArgs), Description: "Admins only; oldest first.",
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				page, err := pageFrom(p.Args)

@@ -46,21 +46,24 @@ var listBounds = map[string]func(f *ast.Field, n store.ListSizes) int{
 	"Cycle.conflicts":                 func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.JurorsPerCycle }, // a pair rarely has two reasons
 	"User.assignments":                func(_ *ast.Field, n store.ListSizes) int { return n.AssignmentsPerJuror },
 	"Cycle.conflictCandidates":        func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle }, // one per applying organisation
-	"Cycle.jury":                      func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
-	"Cycle.criteria":                  func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"Criterion.children":              func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"Application.answers":             func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"Application.consensus":           func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"Application.finalScores":         func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"FinalScore.strengths":            func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
-	"FinalScore.opportunities":        func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
-	"Application.scores":              func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle * n.CriteriaPerCycle },
-	"Ranking.applications":            func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle },
-	"Ranking.flags":                   func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.CriteriaPerCycle },
-	"Ranking.jurors":                  func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
-	"RankedApplication.cells":         func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"Reliability.criteria":            func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
-	"Mutation.autoAssign":             func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.JurorsPerCycle },
+	"Cycle.auditActors": func(_ *ast.Field, n store.ListSizes) int {
+		return n.ApplicationsPerCycle + n.JurorsPerCycle + shortListSize
+	}, // applicants, jurors and a few admins
+	"Cycle.jury":               func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
+	"Cycle.criteria":           func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"Criterion.children":       func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"Application.answers":      func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"Application.consensus":    func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"Application.finalScores":  func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"FinalScore.strengths":     func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
+	"FinalScore.opportunities": func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
+	"Application.scores":       func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle * n.CriteriaPerCycle },
+	"Ranking.applications":     func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle },
+	"Ranking.flags":            func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.CriteriaPerCycle },
+	"Ranking.jurors":           func(_ *ast.Field, n store.ListSizes) int { return n.JurorsPerCycle },
+	"RankedApplication.cells":  func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"Reliability.criteria":     func(_ *ast.Field, n store.ListSizes) int { return n.CriteriaPerCycle },
+	"Mutation.autoAssign":      func(_ *ast.Field, n store.ListSizes) int { return n.ApplicationsPerCycle * n.JurorsPerCycle },
 }
 
 // shortLists are the unpaginated lists that stay short whatever the data:

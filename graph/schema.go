@@ -31,6 +31,7 @@ type schema struct {
 	juror, conflictT, assignmentT, auditT, rankingT, scoreT, consensusT *graphql.Object
 	finalScoreT                                                         *graphql.Object
 	cycleConflictT, conflictCandidateT                                  *graphql.Object // conflict_cycle.go
+	auditActorT                                                         *graphql.Object // audit_filter.go
 
 	// The outbox and account mails (outbox.go, account_mail.go).
 	mailT, invitationT           *graphql.Object
@@ -62,6 +63,7 @@ func newSchema(db *store.DB, l linker, logins, signUps *limiter, opts ...func(*s
 	s.municipality, s.evidence = s.municipalityType(), s.evidenceType()
 	s.benchReport, s.benchVersion = s.benchmarkReportTypes()
 	s.cycleConflictT, s.conflictCandidateT = s.cycleConflictType(), s.conflictCandidateType()
+	s.auditActorT = s.auditActorType()
 	s.cycle = s.cycleType()
 	s.band = bandType()
 	s.criterion = s.criterionType()

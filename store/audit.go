@@ -101,3 +101,23 @@ func (db *DB) CountAudit(ctx context.Context, cycleID int64, f AuditFilter) (int
 	err := db.conn().get(ctx, &n, `SELECT count(*) FROM audit_log l WHERE l.cycle_id = $1`+auditFilter, f.args(cycleID)...)
 	return n, err
 }
+
+// AuditActor is someone with entries in a cycle's audit log.
+type AuditActor struct {
+	ID      int64  `db:"id"`
+	Name    string `db:"name"`
+	Entries int    `db:"entries"`
+}
+
+// FindAuditActors lists everyone with entries in a cycle's audit log, by
+// name, with how many each has; only admins may. Entries without an
+// actor (the system's) are not counted.
+func (db *DB) FindAuditActors(ctx context.Context, cycleID int64) ([]*AuditActor, error) {
+	if !ActorFrom(ctx).IsAdmin() {
+		return nil, Errorf(Forbidden, "only admins read the audit log")
+	}
+	var rows []*AuditActor
+	err := db.conn().sel(ctx, &rows, `SELECT u.id, u.name, count(*) AS entries FROM audit_log l JOIN users u ON u.id = l.actor_id
+		WHERE l.cycle_id = $1 GROUP BY u.id, u.name ORDER BY u.name, u.id`, cycleID)
+	return rows, err
+}

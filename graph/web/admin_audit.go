@@ -32,27 +32,35 @@ type adminAuditData struct {
 				NewValue  *string `json:"newValue"`
 			} `json:"nodes"`
 		} `json:"auditLog"`
+		AuditActors []struct {
+			ID      string `json:"id"`
+			Name    string `json:"name"`
+			Entries int    `json:"entries"`
+		} `json:"auditActors"`
 	} `json:"cycle"`
-	Users struct {
-		Nodes []struct {
-			ID   string `json:"id"`
-			Name string `json:"name"`
-			Role string `json:"role"`
-		} `json:"nodes"`
-	} `json:"users"`
 	// Filter is the filter's query (without after), for the page links.
 	Filter string `json:"-"`
 	After  string `json:"-"`
+	// ActorOptions are whom the who filter can name: everyone with entries
+	// in the log, with how many, and the account asked for if it has none.
+	ActorOptions []option `json:"-"`
 }
 
-// ActorOptions are the accounts the who filter can name.
-func (d *adminAuditData) ActorOptions() []option {
-	out := make([]option, len(d.Users.Nodes))
-	for i, u := range d.Users.Nodes {
-		out[i] = option{Value: u.ID, Label: u.Name}
+// actorOptions fills ActorOptions; chosen is the who filter's value.
+func (d *adminAuditData) actorOptions(c catalogue, chosen string) {
+	known := chosen == ""
+	for _, a := range d.Cycle.AuditActors {
+		key := "admin.audit.actor"
+		if a.Entries == 1 {
+			key = "admin.audit.actorOne"
+		}
+		d.ActorOptions = append(d.ActorOptions, option{Value: a.ID, Label: c.text(key, a.Name, a.Entries)})
+		known = known || a.ID == chosen
 	}
-	sortOptions(out)
-	return out
+	sortOptions(d.ActorOptions)
+	if !known {
+		d.ActorOptions = append(d.ActorOptions, option{Value: chosen, Label: c.text("admin.audit.actorWithout", chosen)})
+	}
 }
 
 // auditFilters are the filter form's fields.
@@ -137,5 +145,6 @@ func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.TitleArgs = []any{d.Cycle.Title}
+	d.actorOptions(c, f.Get("actor"))
 	s.render(w, r, status, "admin_audit", v)
 }

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/leanforum/awards/store"
 )
 
 // TestAdminExportsPage: the page links every CSV export (plain and for
@@ -74,8 +76,14 @@ func TestAdminAuditPage(t *testing.T) {
 	b.get("/admin/cycles/"+a.cycle+"/audit?"+unescape(next)).wantStatus(http.StatusOK).has("Första sidan", "Loggen (55 händelser)")
 	b.get(a.base + "/audit?from=2099-01-01").has("Inga händelser matchar.")
 	b.get(a.base + "/audit?to=2001-01-01").has("Inga händelser matchar.")
+	// The who filter names everyone with entries, with how many; the
+	// conflicted juror has none, so is named only when asked for.
+	p = b.get(a.base + "/audit")
+	admin := userID(t, a.s, store.DemoAdminEmail)
+	p.has(`<option value="`+admin+`">Demo Admin (sekretariatet) (`, ` (1 händelse)</option>`).lacks("Konto ")
 	actor := userID(t, a.s, "conflicted@jury.example.se")
-	b.get(a.base + "/audit?actor=" + actor).has("Inga händelser matchar.")
+	b.get(a.base+"/audit?actor="+actor).has("Inga händelser matchar.", `<option value="`+actor+`" selected>Konto `+actor+` (inga händelser)</option>`)
+	b.get(a.base + "/audit?actor=" + admin).has(`<option value="` + admin + `" selected>Demo Admin (sekretariatet) (`)
 	b.get(a.base+"/audit?from=igår").wantStatus(http.StatusUnprocessableEntity).has("Ange ett datum som ÅÅÅÅ-MM-DD.", `value="igår"`)
 	b.get(a.base + "/audit?from=2026-05-02&to=2026-05-01").wantStatus(http.StatusUnprocessableEntity).
 		has("Slutdatumet måste vara samma dag som eller efter startdatumet.")
