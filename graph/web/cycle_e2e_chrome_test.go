@@ -287,7 +287,16 @@ func (w *wholeCycle) deliberate(fair, harsh string) {
 	defer c.stop()
 	c.visit("/jury", "")
 	c.submit(`a[href="/jury/cycles/`+w.id+`/ranking"]`, "e2e-ranking")
-	c.wantText("1 flaggade celler saknar ännu", "1 upp", "1 ned")
+	c.wantText("1 flaggade celler saknar ännu")
+	// The harshly judged app 0 is second raw and first once severity is
+	// corrected; app 1 the other way round.
+	rows := get(c, chromedp.Evaluate[map[string][]string](`Object.fromEntries([...document.querySelectorAll("#ranking + p + .scroll tbody tr")].map(
+		tr => [tr.querySelector("th a").textContent.trim(), [...tr.querySelectorAll("td")].map(td => td.textContent.trim())]))`))
+	for app, want := range map[string][2]string{e2eApp0: {"2", "1 ▲ 1 upp"}, e2eApp1: {"1", "2 ▼ 1 ned"}} {
+		if r := rows[app]; len(r) != 8 || r[0] != want[0] || r[5]+" "+r[6] != want[1] {
+			w.t.Errorf("the ranking's row of %q = %q, want raw place %s and severity-corrected %s", app, r, want[0], want[1])
+		}
+	}
 	c.visit("/jury/cycles/"+w.id+"/applications/"+w.apps[0], "e2e-deliberation")
 	k := w.criteria[0]
 	c.typeInto("#f-value-"+k, "50")
