@@ -7,7 +7,9 @@ package jury
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/leanforum/awards/reports/scoring"
 	"github.com/leanforum/awards/store"
@@ -39,7 +41,12 @@ type Report struct {
 // items) take part.
 func Evaluate(in Input) (*Report, error) {
 	crits := scoredCriteria(in.Criteria)
-	scores := scoresOf(in.Data)
+	buf := scoreBuffers.Get().(*[]scoring.Score)
+	scores := scoresOf(in.Data, (*buf)[:0])
+	defer func() {
+		*buf = scores[:0] // scoring.Rank keeps none of them
+		scoreBuffers.Put(buf)
+	}()
 	opt := scoring.Options{RangeShare: in.RangeShare, SDShare: in.SDShare, Consensus: consensusOf(in.Data)}
 	if in.Aggregation == "MEDIAN" {
 		opt.Aggregation = scoring.AggregateMedian
@@ -82,7 +89,13 @@ func scoredCriteria(all []*store.Criterion) []scoring.Criterion {
 	return out
 }
 
-func scoresOf(d *store.RankingData) []scoring.Score {
+// scoreBuffers keep the slices scoresOf fills: a cycle's scores are many
+// (14,000 for 200 applications × 7 jurors × 10 criteria), and a new slice
+// for each ranking was the largest allocation of one.
+var scoreBuffers = sync.Pool{New: func() any { return new([]scoring.Score) }}
+
+// scoresOf appends d's scores to out.
+func scoresOf(d *store.RankingData, out []scoring.Score) []scoring.Score {
 	keys := map[int64]string{}
 	k := func(id int64) string {
 		s, ok := keys[id]
@@ -96,7 +109,7 @@ func scoresOf(d *store.RankingData) []scoring.Score {
 	for _, a := range d.Applications {
 		n += len(a.Values)
 	}
-	out := make([]scoring.Score, 0, n)
+	out = slices.Grow(out, n)
 	for _, a := range d.Applications {
 		app := key(a.ID)
 		for i := range a.Values {

@@ -1,7 +1,9 @@
 package jury_test
 
 import (
+	"encoding/json"
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/leanforum/awards/reports/jury"
@@ -158,4 +160,49 @@ func TestEvaluateReliabilityMinimum(t *testing.T) {
 			t.Errorf("ICC(2,1) interval = %+v, want [0.019, 0.76]", iv)
 		}
 	})
+}
+
+// TestEvaluateIsTheSameWithReusedBuffers: Evaluate keeps its large
+// buffers between calls; a report is the same whatever was evaluated
+// before it or beside it: the big cycle after a small one, a small one
+// with the buffers the big one left, and many at once.
+func TestEvaluateIsTheSameWithReusedBuffers(t *testing.T) {
+	bigCrits, big := benchData()
+	// The small cycle has an application without scores: an empty cell.
+	nan := math.NaN()
+	small, smallCrits := table(append([][]float64{{nan, nan, nan, nan}}, shroutFleiss...)), criterion(10)
+	eval := func(crits []*store.Criterion, d *store.RankingData) string {
+		t.Helper()
+		r, err := jury.Evaluate(jury.Input{Criteria: crits, Data: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(r) // every pointer followed: reports compare by content
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	wantSmall := eval(smallCrits, small)
+	wantBig := eval(bigCrits, big)
+	if got := eval(smallCrits, small); got != wantSmall {
+		t.Errorf("the small cycle after the big one:\n%s\nwant\n%s", got, wantSmall)
+	}
+	var wg sync.WaitGroup
+	got := make([]string, 16)
+	for i := range got {
+		wg.Go(func() {
+			if i%2 == 0 {
+				got[i] = eval(bigCrits, big)
+			} else {
+				got[i] = eval(smallCrits, small)
+			}
+		})
+	}
+	wg.Wait()
+	for i, g := range got {
+		if want := []string{wantBig, wantSmall}[i%2]; g != want {
+			t.Errorf("report %d of 16 at once differs from the one computed alone", i)
+		}
+	}
 }

@@ -119,7 +119,9 @@ type unit struct {
 // (scores as percent of the criterion's scale, so criteria compare) and
 // the measures per criterion, each set of measures on its own goroutine.
 func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingData, minApps int) Reliability {
-	g := gather(crits, d)
+	b := gatherBuffers.Get().(*unitBuffers)
+	defer gatherBuffers.Put(b) // the measures keep none of the units
+	g := gather(crits, d, b)
 	r := Reliability{}
 	var per [][]*unit
 	for _, k := range all {
@@ -141,6 +143,18 @@ func assess(all []*store.Criterion, crits []scoring.Criterion, d *store.RankingD
 	return r
 }
 
+// unitBuffers are the arrays gather carves units out of, kept between
+// rankings by gatherBuffers: for 200 applications × 7 jurors × 10
+// criteria they are 14,000 juror indices, twice as many values and 4,000
+// units, allocated anew for each ranking before.
+type unitBuffers struct {
+	jurors       []int
+	raw, pct     []float64
+	cells, cycle []unit
+}
+
+var gatherBuffers = sync.Pool{New: func() any { return new(unitBuffers) }}
+
 // gathered is a cycle's scores as units: each application on each scored
 // criterion (percent of scale) in application then criterion order, and
 // per criterion each application (its own scale) in application order.
@@ -154,7 +168,7 @@ type gathered struct {
 // gather builds the units with one allocation per kind: it counts the
 // scores of each cell, carves the cells' juror and value slices out of
 // shared arrays, fills them and sorts each cell's few jurors in place.
-func gather(crits []scoring.Criterion, d *store.RankingData) gathered {
+func gather(crits []scoring.Criterion, d *store.RankingData, b *unitBuffers) gathered {
 	ids := make([]int64, len(crits))
 	for i, c := range crits {
 		ids[i] = id(c.ID)
@@ -197,8 +211,11 @@ func gather(crits []scoring.Criterion, d *store.RankingData) gathered {
 	for _, n := range count {
 		total += n
 	}
-	jbuf, raw, pct := make([]int, 0, total), make([]float64, 0, total), make([]float64, 0, total)
-	cells := make([]unit, len(count))
+	b.jurors, b.raw, b.pct = slices.Grow(b.jurors[:0], total), slices.Grow(b.raw[:0], total), slices.Grow(b.pct[:0], total)
+	jbuf, raw, pct := b.jurors, b.raw, b.pct
+	b.cells = slices.Grow(b.cells[:0], len(count))[:len(count)]
+	clear(b.cells)
+	cells := b.cells
 	for i, n := range count {
 		if n > 0 {
 			cells[i] = unit{app: apps[i/nc].ID, jurors: jbuf[len(jbuf) : len(jbuf) : len(jbuf)+n],
@@ -218,7 +235,8 @@ func gather(crits []scoring.Criterion, d *store.RankingData) gathered {
 			u.values = append(u.values, a.Values[n])
 		}
 	}
-	cycle := make([]unit, 0, len(cells))
+	b.cycle = slices.Grow(b.cycle[:0], len(cells))
+	cycle := b.cycle
 	for i := range cells {
 		u := &cells[i]
 		if len(u.jurors) == 0 {
