@@ -56,52 +56,44 @@ func (s *docScan) scan(doc string) error {
 // after "# Hämta" it reads the next name from the wrong place and refuses
 // "query Q" with "Expected {, found Name". Lines and the characters of
 // each line keep their places, so error locations stay true; strings are
-// left as they are, since the lexer reads them right. doc itself is
-// returned when nothing needs changing.
+// left as they are, since the lexer reads them right. An ASCII doc is
+// returned as it is.
 func lexable(doc string) string {
-	var b []byte // nil until the first change
-	put := func(i int, s string) {
-		if b == nil {
-			b = append(make([]byte, 0, len(doc)), doc[:i]...)
-		}
-		b = append(b, s...)
+	if isASCII(doc) {
+		return doc
 	}
+	b := make([]byte, 0, len(doc))
 	for i := 0; i < len(doc); {
 		switch {
 		case doc[i] == '"':
 			j := skipString(doc, i)
-			if b != nil {
-				b = append(b, doc[i:j]...)
-			}
-			i = j
+			b, i = append(b, doc[i:j]...), j
 		case doc[i] == '#':
 			j := skipComment(doc, i)
-			for k := i; k < j; {
-				r, n := utf8.DecodeRuneInString(doc[k:j])
-				if r < utf8.RuneSelf {
-					if b != nil {
-						b = append(b, doc[k])
-					}
-				} else {
-					put(k, " ")
+			for _, r := range doc[i:j] {
+				if r >= utf8.RuneSelf {
+					r = ' '
 				}
-				k += n
+				b = append(b, byte(r))
 			}
 			i = j
 		case strings.HasPrefix(doc[i:], "\uFEFF"):
-			put(i, " ")
-			i += len("\uFEFF")
+			b, i = append(b, ' '), i+len("\uFEFF")
 		default:
-			if b != nil {
-				b = append(b, doc[i])
-			}
-			i++
+			b, i = append(b, doc[i]), i+1
 		}
 	}
-	if b == nil {
-		return doc
-	}
 	return string(b)
+}
+
+// isASCII reports whether s has only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // docScan counts what guard limits.

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -119,4 +120,8 @@ func TestBrowserAdminExportsAndAudit(t *testing.T) {
 	c.wantText("Exports and PDFs of Leanpriset 2026 (test)", "Every score", "In English")
 	c.visit(base+"/audit?entity=juror", "admin-audit-en")
 	c.wantText("Audit log of Leanpriset 2026 (test)", "The audit log (4 entries)")
+	who := get(c, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#f-actor option")].map(o => o.textContent.trim())`))
+	if len(who) < 2 || who[0] != "Anyone" || !strings.HasPrefix(who[1], "Demo Admin (sekretariatet) (") || !strings.HasSuffix(who[1], " entries)") {
+		t.Errorf("the English who filter offers %q, want Anyone and the admin with a count of entries", who)
+	}
 }
